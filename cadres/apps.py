@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CadresConfig(AppConfig):
+    name = "cadres"
+    verbose_name = "干部信息"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,205 @@
+"""Units, entry channels and cadres: the records every figure is counted from."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from .choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from .querysets import CadreQuerySet, UnitQuerySet
+from .validators import parse_id_number, validate_id_number, validate_no_control_characters
+
+ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
+ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
+ENTRY_REQUIRED = "在职或已离开的干部必须填写进入时间"
+PENDING_HAS_ENTRY = "拟录用人员尚未进入，不应填写进入时间"
+LEAVE_DATE_REQUIRED = "状态为已离开时必须填写离开时间"
+LEAVE_REASON_REQUIRED = "状态为已离开时必须填写离开原因"
+LEAVE_ONLY_WHEN_LEFT = "只有状态为已离开时才能填写离开时间和离开原因"
+LEAVE_BEFORE_ENTRY = "离开时间必须晚于进入时间"
+BIRTH_AFTER_ENTRY = "出生日期必须早于进入时间"
+BIRTH_AFTER_WORK = "出生日期必须早于参加工作时间"
+UNIT_PARENT_CYCLE = "上级单位不能是本单位或其下级单位"
+
+
+class Unit(models.Model):
+    name = models.CharField("单位名称", max_length=100, unique=True)
+    kind = models.CharField("单位类型", max_length=10, choices=UnitKind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级单位", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    sort_order = models.PositiveIntegerField("排序", default=0)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name="信息员", blank=True, related_name="units",
+        help_text="可查看和维护本单位（含下级单位）干部信息的账号",
+    )
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.pk and self.parent_id and self.parent_id in Unit.objects.subtree_ids(self.pk):
+            raise ValidationError({"parent": UNIT_PARENT_CYCLE})
+
+
+class ChannelGroupManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class ChannelGroup(models.Model):
+    """A statistics group of channels (统计分组), in the order the article lists them."""
+
+    name = models.CharField("分组名称", max_length=30, unique=True)
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    objects = ChannelGroupManager()
+
+    class Meta:
+        verbose_name = "统计分组"
+        verbose_name_plural = "统计分组"
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class ChannelManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Channel(models.Model):
+    """An entry channel (进入方式). Data, not code: admins may add one to any group."""
+
+    code = models.SlugField("代码", max_length=30, unique=True)
+    name = models.CharField("进入方式", max_length=30, unique=True)
+    group = models.ForeignKey(ChannelGroup, verbose_name="统计分组", on_delete=models.PROTECT, related_name="channels")
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    objects = ChannelManager()
+
+    class Meta:
+        verbose_name = "进入方式"
+        verbose_name_plural = "进入方式"
+        ordering = ["group__sort_order", "sort_order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Cadre(models.Model):
+    name = models.CharField("姓名", max_length=30, validators=[validate_no_control_characters])
+    gender = models.CharField("性别", max_length=1, choices=Gender.choices)
+    ethnicity = models.CharField("民族", max_length=20, default="汉族", validators=[validate_no_control_characters])
+    birth_date = models.DateField("出生日期", db_index=True)
+    id_number = models.CharField(
+        "公民身份号码", max_length=18, blank=True, validators=[validate_id_number],
+        help_text="18位，最后一位可为X；填写后出生日期和性别须与之一致",
+    )
+    political_status = models.CharField("政治面貌", max_length=10, choices=PoliticalStatus.choices)
+    education = models.CharField("最高学历", max_length=10, choices=Education.choices)
+    degree = models.CharField("最高学位", max_length=4, choices=Degree.choices, default=Degree.NONE)
+    unit = models.ForeignKey(Unit, verbose_name="工作单位", on_delete=models.PROTECT, related_name="cadres")
+    post = models.CharField("职务", max_length=100, blank=True, validators=[validate_no_control_characters])
+    rank = models.CharField("职级", max_length=50, blank=True, validators=[validate_no_control_characters])
+    channel = models.ForeignKey(Channel, verbose_name="进入方式", on_delete=models.PROTECT, related_name="cadres")
+    entry_date = models.DateField("进入时间", null=True, blank=True, db_index=True, help_text="拟录用人员不填")
+    first_work_date = models.DateField("参加工作时间", null=True, blank=True)
+    status = models.CharField("状态", max_length=4, choices=CadreStatus.choices, default=CadreStatus.ACTIVE)
+    leave_date = models.DateField("离开时间", null=True, blank=True)
+    leave_reason = models.CharField("离开原因", max_length=4, choices=LeaveReason.choices, blank=True)
+    notes = models.TextField("备注", blank=True, validators=[validate_no_control_characters])
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    objects = CadreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "干部"
+        verbose_name_plural = "干部"
+        ordering = ["unit__sort_order", "unit__name", "entry_date", "pk"]
+        permissions = [("view_all_units", "可查看全区所有单位的干部")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~Q(id_number=""), name="cadre_id_number_unique",
+                violation_error_message="已有干部使用该公民身份号码",
+            ),
+            models.CheckConstraint(
+                condition=Q(leave_date__isnull=True) | Q(entry_date__isnull=False, leave_date__gt=F("entry_date")),
+                name="cadre_leave_after_entry",
+                violation_error_message=LEAVE_BEFORE_ENTRY,
+            ),
+            models.CheckConstraint(
+                condition=Q(status=CadreStatus.PENDING, entry_date__isnull=True)
+                | (~Q(status=CadreStatus.PENDING) & Q(entry_date__isnull=False)),
+                name="cadre_entry_matches_status",
+                violation_error_message=ENTRY_REQUIRED,
+            ),
+            models.CheckConstraint(
+                condition=Q(status=CadreStatus.LEFT, leave_date__isnull=False)
+                | (~Q(status=CadreStatus.LEFT) & Q(leave_date__isnull=True)),
+                name="cadre_leave_date_matches_status",
+                violation_error_message=LEAVE_DATE_REQUIRED,
+            ),
+        ]
+        indexes = [models.Index(fields=["entry_date", "channel"], name="cadre_entry_channel_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        """Check the record as a whole: ID number vs birth date and gender, status vs dates.
+
+        A blank birth date or gender is taken from the ID number (GB 11643); a contradiction is
+        an error, never silently overwritten.
+        """
+        errors = {}
+        if self.id_number:
+            self.id_number = self.id_number.strip().upper()
+            try:
+                info = parse_id_number(self.id_number)
+            except ValidationError:
+                info = None  # the field validator reports it
+            if info:
+                if self.birth_date is None:
+                    self.birth_date = info.birth_date
+                elif self.birth_date != info.birth_date:
+                    errors["birth_date"] = ID_BIRTH_MISMATCH.format(date=info.birth_date.isoformat())
+                if not self.gender:
+                    self.gender = info.gender
+                elif self.gender != info.gender:
+                    errors["gender"] = ID_GENDER_MISMATCH.format(gender=info.gender)
+        if self.status == CadreStatus.PENDING:
+            if self.entry_date:
+                errors["entry_date"] = PENDING_HAS_ENTRY
+        elif not self.entry_date:
+            errors["entry_date"] = ENTRY_REQUIRED
+        if self.status == CadreStatus.LEFT:
+            if not self.leave_date:
+                errors["leave_date"] = LEAVE_DATE_REQUIRED
+            if not self.leave_reason:
+                errors["leave_reason"] = LEAVE_REASON_REQUIRED
+        elif self.leave_date or self.leave_reason:
+            errors["status"] = LEAVE_ONLY_WHEN_LEFT
+        if self.leave_date and self.entry_date and self.leave_date <= self.entry_date:
+            errors["leave_date"] = LEAVE_BEFORE_ENTRY
+        if self.birth_date and self.entry_date and self.birth_date >= self.entry_date:
+            errors.setdefault("entry_date", BIRTH_AFTER_ENTRY)
+        if self.birth_date and self.first_work_date and self.birth_date >= self.first_work_date:
+            errors["first_work_date"] = BIRTH_AFTER_WORK
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,89 @@
+"""The counting rules of DESIGN.md as chainable QuerySet methods, so every caller counts alike."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+
+from .dates import latest_birth_date_aged, years_before
+
+
+class UnitQuerySet(models.QuerySet):
+    def subtree_ids(self, *roots):
+        """Return the ids of the `roots` (units or ids) and every unit below them, in one query."""
+        children = {}
+        for pk, parent in self.model.objects.values_list("pk", "parent"):
+            children.setdefault(parent, []).append(pk)
+        ids, stack = set(), [getattr(root, "pk", root) for root in roots]
+        while stack:
+            pk = stack.pop()
+            if pk not in ids:  # the set also stops a parent cycle entered by hand
+                ids.add(pk)
+                stack.extend(children.get(pk, ()))
+        return sorted(ids)
+
+    def visible_ids(self, user):
+        """Return the ids of the units assigned to `user` and of every unit below them."""
+        assigned = list(self.model.objects.filter(staff=user).values_list("pk", flat=True))
+        return self.subtree_ids(*assigned) if assigned else []
+
+
+class CadreQuerySet(models.QuerySet):
+    def on_roster(self, as_of):
+        """Return the cadres on the roster on `as_of`: entered on or before it, not yet left.
+
+        Pending recruits (no entry date) are never on the roster.
+        """
+        return self.filter(entry_date__lte=as_of).filter(
+            Q(leave_date__isnull=True) | Q(leave_date__gt=as_of)
+        )
+
+    def young(self, as_of, max_age=35):
+        """Return the cadres aged `max_age` or under (周岁, 以下 includes the number) on `as_of`."""
+        return self.filter(birth_date__gt=latest_birth_date_aged(as_of, max_age + 1))
+
+    def recent(self, as_of, years=3):
+        """Return the cadres who entered in the `years` up to `as_of` (as_of − years < entry ≤ as_of)."""
+        return self.filter(recent_q(as_of, years))
+
+    def excluding_intakes(self, intakes):
+        """Leave out the cadres whose entry year and channel match one of the `(year, code)` pairs."""
+        condition = Q()
+        for year, code in intakes:
+            condition |= Q(
+                entry_date__gte=datetime.date(year, 1, 1),
+                entry_date__lte=datetime.date(year, 12, 31),
+                channel__code=code,
+            )
+        return self.exclude(condition) if condition else self
+
+    def in_unit(self, unit):
+        """Return the cadres of `unit` and of the units below it."""
+        return self.filter(unit__in=self._unit_model().objects.subtree_ids(unit))
+
+    def visible_to(self, user):
+        """Return the cadres `user` may see: all for district-wide roles, else their units' cadres.
+
+        The one place access is scoped; views, admin, statistics and exports all start here.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser or user.has_perm("cadres.view_all_units"):
+            return self
+        return self.filter(unit__in=self._unit_model().objects.visible_ids(user))
+
+    def _unit_model(self):
+        return self.model._meta.get_field("unit").related_model
+
+    def young_cadres(self, params):
+        """Return the cadres counted by the young-cadre statistics for `params` (a StatsParams)."""
+        qs = self.on_roster(params.as_of).young(params.as_of, params.max_age)
+        qs = qs.excluding_intakes(params.excluded)
+        if params.unit is not None:
+            qs = qs.in_unit(params.unit)
+        return qs
+
+
+def recent_q(as_of, years):
+    """Return the condition "entered in the `years` up to `as_of`", for filters and aggregates."""
+    return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "年轻干部储备管理"
+admin.site.site_title = "年轻干部储备管理"
+admin.site.index_title = "数据维护"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("reports.urls")),
+]
