@@ -11,6 +11,8 @@ from .validators import parse_id_number, validate_id_number, validate_no_control
 
 ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
 ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
+BIRTH_DATE_REQUIRED = "请填写出生日期，或填写公民身份号码由系统读取"
+GENDER_REQUIRED = "请选择性别，或填写公民身份号码由系统读取"
 ENTRY_REQUIRED = "在职或已离开的干部必须填写进入时间"
 PENDING_HAS_ENTRY = "拟录用人员尚未进入，不应填写进入时间"
 LEAVE_DATE_REQUIRED = "状态为已离开时必须填写离开时间"
@@ -30,7 +32,10 @@ class Unit(models.Model):
     )
     sort_order = models.PositiveIntegerField("排序", default=0)
     staff = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name="信息员", blank=True, related_name="units",
+        settings.AUTH_USER_MODEL,
+        verbose_name="信息员",
+        blank=True,
+        related_name="units",
         help_text="可查看和维护本单位（含下级单位）干部信息的账号",
     )
 
@@ -103,11 +108,15 @@ class Channel(models.Model):
 
 class Cadre(models.Model):
     name = models.CharField("姓名", max_length=30, validators=[validate_no_control_characters])
-    gender = models.CharField("性别", max_length=1, choices=Gender.choices)
+    # Both may be left blank when the 公民身份号码 is given: clean() takes them from it.
+    gender = models.CharField("性别", max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField("民族", max_length=20, default="汉族", validators=[validate_no_control_characters])
-    birth_date = models.DateField("出生日期", db_index=True)
+    birth_date = models.DateField("出生日期", db_index=True, blank=True)
     id_number = models.CharField(
-        "公民身份号码", max_length=18, blank=True, validators=[validate_id_number],
+        "公民身份号码",
+        max_length=18,
+        blank=True,
+        validators=[validate_id_number],
         help_text="18位，最后一位可为X；填写后出生日期和性别须与之一致",
     )
     political_status = models.CharField("政治面貌", max_length=10, choices=PoliticalStatus.choices)
@@ -135,8 +144,15 @@ class Cadre(models.Model):
         permissions = [("view_all_units", "可查看全区所有单位的干部")]
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"], condition=~Q(id_number=""), name="cadre_id_number_unique",
+                fields=["id_number"],
+                condition=~Q(id_number=""),
+                name="cadre_id_number_unique",
                 violation_error_message="已有干部使用该公民身份号码",
+            ),
+            models.CheckConstraint(
+                condition=Q(gender__in=Gender.values),
+                name="cadre_gender_valid",
+                violation_error_message=GENDER_REQUIRED,
             ),
             models.CheckConstraint(
                 condition=Q(leave_date__isnull=True) | Q(entry_date__isnull=False, leave_date__gt=F("entry_date")),
@@ -183,6 +199,10 @@ class Cadre(models.Model):
                     self.gender = info.gender
                 elif self.gender != info.gender:
                     errors["gender"] = ID_GENDER_MISMATCH.format(gender=info.gender)
+        if self.birth_date is None:
+            errors["birth_date"] = BIRTH_DATE_REQUIRED
+        if not self.gender:
+            errors["gender"] = GENDER_REQUIRED
         if self.status == CadreStatus.PENDING:
             if self.entry_date:
                 errors["entry_date"] = PENDING_HAS_ENTRY

@@ -22,6 +22,14 @@ class UnitQuerySet(models.QuerySet):
                 stack.extend(children.get(pk, ()))
         return sorted(ids)
 
+    def visible_to(self, user):
+        """Return the units `user` may see and choose: all for district-wide roles, else their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser or user.has_perm("cadres.view_all_units"):
+            return self
+        return self.filter(pk__in=self.visible_ids(user))
+
     def visible_ids(self, user):
         """Return the ids of the units assigned to `user` and of every unit below them."""
         assigned = list(self.model.objects.filter(staff=user).values_list("pk", flat=True))
@@ -34,9 +42,7 @@ class CadreQuerySet(models.QuerySet):
 
         Pending recruits (no entry date) are never on the roster.
         """
-        return self.filter(entry_date__lte=as_of).filter(
-            Q(leave_date__isnull=True) | Q(leave_date__gt=as_of)
-        )
+        return self.filter(entry_date__lte=as_of).filter(Q(leave_date__isnull=True) | Q(leave_date__gt=as_of))
 
     def young(self, as_of, max_age=35):
         """Return the cadres aged `max_age` or under (周岁, 以下 includes the number) on `as_of`."""

@@ -13,8 +13,42 @@ ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
 # First two digits of the address code: the provinces of GB/T 2260, plus 71/81/82 (台湾, 香港, 澳门).
 PROVINCE_CODES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+    ]
 )
 ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
 EARLIEST_BIRTH = datetime.date(1900, 1, 1)
@@ -75,9 +109,7 @@ def parse_id_number(value, *, today=None):
         raise ValidationError(ID_DATE_RANGE.format(date=birth.isoformat()), code="id_date_range")
     expected = id_check_char(number[:17])
     if number[17] != expected:
-        raise ValidationError(
-            ID_CHECK_DIGIT.format(expected=expected, actual=number[17]), code="id_check_digit"
-        )
+        raise ValidationError(ID_CHECK_DIGIT.format(expected=expected, actual=number[17]), code="id_check_digit")
     gender = Gender.MALE if int(number[16]) % 2 else Gender.FEMALE
     return IdNumberInfo(number=number, region_code=number[:6], birth_date=birth, gender=gender)
 

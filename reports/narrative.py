@@ -1,0 +1,51 @@
+"""The Chinese wording of the statistics, in the article's style, generated from the figures."""
+
+import calendar
+
+CHINESE_NUMERALS = "零一二三四五六七八九十"
+OTHER_CHANNEL_NAME = "其他"
+
+
+def chinese_count(number):
+    """Return a small count in Chinese numerals (三, 十, 十二); larger ones stay in digits."""
+    if 0 <= number <= 10:
+        return CHINESE_NUMERALS[number]
+    if number < 20:
+        return "十" + CHINESE_NUMERALS[number - 10]
+    return str(number)
+
+
+def as_of_text(as_of):
+    """Return "2021年7月" for a month's last day (the article's "截至今年7月"), else the full date."""
+    if as_of.day == calendar.monthrange(as_of.year, as_of.month)[1]:
+        return f"{as_of.year}年{as_of.month}月"
+    return f"{as_of.year}年{as_of.month}月{as_of.day}日"
+
+
+def footnote_text(excluded):
+    """Return e.g. "2021年公务员、事业单位招聘未计算在内" for the excluded intakes, or ""."""
+    by_year = {}
+    for intake in excluded:
+        by_year.setdefault(intake.year, []).append(intake.name)
+    parts = [f"{year}年{'、'.join(names)}" for year, names in sorted(by_year.items())]
+    return f"{'，'.join(parts)}未计算在内" if parts else ""
+
+
+def group_phrase(group):
+    """Return "选调生44人", or for a group of several channels "转隶、调入、退伍安置等其他方式进入15人"."""
+    if len(group.channels) == 1:
+        return f"{group.name}{group.count}人"
+    named = [channel.name for channel in group.channels if channel.name != OTHER_CHANNEL_NAME]
+    return f"{'、'.join(named)}等{group.name}进入{group.count}人"
+
+
+def narrative_text(stats):
+    """Return the paragraph that states the figures, e.g. 截至2021年7月，全区35周岁以下年轻干部共146人…"""
+    params = stats.params
+    scope = params.unit.name if params.unit else "全区"
+    note = f"（{stats.footnote}）" if stats.footnote else ""
+    groups = "，".join(group_phrase(group) for group in stats.groups)
+    return (
+        f"截至{as_of_text(params.as_of)}，{scope}{params.max_age}周岁以下年轻干部共{stats.total}人{note}，"
+        f"其中，{groups}；在这{stats.total}人中，有{stats.recent}人是近{chinese_count(params.recent_years)}年招录进入。"
+    )

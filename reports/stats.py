@@ -1,0 +1,121 @@
+"""The young-cadre statistics: one function, one result object, many renderers."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import BooleanField, Count, ExpressionWrapper
+
+from cadres.models import Cadre, Channel, Unit
+from cadres.querysets import recent_q
+
+from .narrative import footnote_text, narrative_text
+
+DEFAULT_MAX_AGE = 35
+DEFAULT_RECENT_YEARS = 3
+
+
+@dataclass(frozen=True)
+class StatsParams:
+    """What a figure depends on: the reference date, the age limit, the window, exclusions, a unit."""
+
+    as_of: datetime.date
+    max_age: int = DEFAULT_MAX_AGE
+    recent_years: int = DEFAULT_RECENT_YEARS
+    excluded: tuple = ()  # ((year, channel code), …), sorted
+    unit: Unit | None = None
+
+
+@dataclass
+class ChannelCount:
+    code: str
+    name: str
+    count: int = 0
+    recent: int = 0
+
+
+@dataclass
+class GroupCount:
+    name: str
+    channels: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return sum(channel.count for channel in self.channels)
+
+    @property
+    def recent(self):
+        return sum(channel.recent for channel in self.channels)
+
+
+@dataclass
+class ExcludedIntake:
+    year: int
+    code: str
+    name: str  # how the footnote names it
+
+
+@dataclass
+class YoungCadreStats:
+    """The figures for one set of parameters, and their wording."""
+
+    params: StatsParams
+    groups: list
+    excluded: list
+    total: int = 0
+    recent: int = 0
+    footnote: str = ""
+    narrative: str = ""
+
+    def share(self, count):
+        """Return `count` as a percentage of the total (0 when nobody is counted)."""
+        return round(100 * count / self.total, 1) if self.total else 0.0
+
+
+def young_cadre_stats(params, *, cadres=None):
+    """Return the young-cadre statistics for `params` (a StatsParams) in two queries.
+
+    `cadres` is the queryset to count from, normally `Cadre.objects.visible_to(user)`, so a
+    user's figures never include people they may not see; all cadres when omitted.
+    """
+    cadres = Cadre.objects.all() if cadres is None else cadres
+    counted = (
+        cadres.young_cadres(params)
+        .order_by()
+        .values("channel")
+        .annotate(count=Count("pk"), recent=Count("pk", filter=recent_q(params.as_of, params.recent_years)))
+    )
+    by_channel = {row["channel"]: row for row in counted}
+    groups, channels_by_code = {}, {}
+    for channel in Channel.objects.select_related("group").order_by("group__sort_order", "group__pk", "sort_order"):
+        row = by_channel.get(channel.pk, {})
+        item = ChannelCount(channel.code, channel.name, row.get("count", 0), row.get("recent", 0))
+        groups.setdefault(channel.group.name, GroupCount(channel.group.name)).channels.append(item)
+        channels_by_code[channel.code] = (channel, item)
+    excluded = [_excluded_intake(year, code, channels_by_code, groups) for year, code in params.excluded]
+    stats = YoungCadreStats(params=params, groups=list(groups.values()), excluded=excluded)
+    stats.total = sum(group.count for group in stats.groups)
+    stats.recent = sum(group.recent for group in stats.groups)
+    stats.footnote = footnote_text(excluded)
+    stats.narrative = narrative_text(stats)
+    return stats
+
+
+def _excluded_intake(year, code, channels_by_code, groups):
+    channel, _ = channels_by_code[code]
+    # The article writes "公务员、事业单位招聘": a channel alone in its group goes by the group's name.
+    alone = len(groups[channel.group.name].channels) == 1
+    return ExcludedIntake(year, code, channel.group.name if alone else channel.name)
+
+
+def young_cadre_roster(params, *, cadres=None):
+    """Return the counted cadres for `params`, in the statistics' order, each with `is_recent`.
+
+    The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.
+    """
+    cadres = Cadre.objects.all() if cadres is None else cadres
+    return (
+        cadres.young_cadres(params)
+        .select_related("unit", "channel__group")
+        .annotate(is_recent=ExpressionWrapper(recent_q(params.as_of, params.recent_years), BooleanField()))
+        .order_by("channel__group__sort_order", "channel__sort_order", "entry_date", "unit__sort_order", "pk")
+    )

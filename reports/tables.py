@@ -1,0 +1,34 @@
+"""The statistics table of the page."""
+
+import django_tables2 as tables
+
+NUMERIC = {"td": {"class": "num"}, "tf": {"class": "num"}, "th": {"class": "num"}}
+
+
+class GroupTable(tables.Table):
+    """One row per statistics group; the footer carries the totals."""
+
+    name = tables.Column("进入方式", footer="合计")
+    channels = tables.Column("包含渠道", empty_values=(), orderable=False)
+    count = tables.Column("人数", attrs=NUMERIC, footer=lambda table: table.stats.total)
+    share = tables.Column(
+        "占比", empty_values=(), attrs=NUMERIC, footer=lambda table: f"{table.stats.share(table.stats.total)}%"
+    )
+    recent = tables.Column("近年招录", attrs=NUMERIC, footer=lambda table: table.stats.recent)
+
+    class Meta:
+        orderable = False
+        attrs = {"class": "table stats-table"}
+
+    def __init__(self, stats, **kwargs):
+        self.stats = stats
+        super().__init__(stats.groups, **kwargs)
+        self.columns["recent"].column.verbose_name = f"其中近{stats.params.recent_years}年招录"
+
+    def render_channels(self, record):
+        if len(record.channels) == 1:
+            return "—"
+        return "、".join(f"{channel.name}{channel.count}人" for channel in record.channels)
+
+    def render_share(self, record):
+        return f"{self.stats.share(record.count)}%"

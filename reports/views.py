@@ -1,0 +1,65 @@
+"""Pages and downloads of the young-cadre statistics: parse, compute once, render."""
+
+import datetime
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from cadres.models import Cadre, Unit
+
+from .excel import xlsx_response
+from .forms import PARAMS_INVALID, StatsParamsForm
+from .serializers import stats_as_dict
+from .stats import StatsParams, young_cadre_roster, young_cadre_stats
+from .tables import GroupTable
+from .workbooks import workbook_filename, young_cadre_workbook
+
+
+def stats_form(request):
+    """Return the bound parameter form, its choices limited to the units the user may see."""
+    return StatsParamsForm(request.GET, units=Unit.objects.visible_to(request.user))
+
+
+@require_GET
+def home(request):
+    """Today's headline figures with the article's defaults."""
+    today = timezone.localdate()
+    stats = young_cadre_stats(StatsParams(as_of=today), cadres=Cadre.objects.visible_to(request.user))
+    last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    return render(request, "reports/home.html", {"stats": stats, "last_month_end": last_month_end})
+
+
+@require_GET
+def young_cadres_page(request):
+    form = stats_form(request)
+    if not form.is_valid():
+        return render(request, "reports/young_cadres.html", {"form": form}, status=400)
+    stats = young_cadre_stats(form.params(), cadres=Cadre.objects.visible_to(request.user))
+    return render(request, "reports/young_cadres.html", {"form": form, "stats": stats, "table": GroupTable(stats)})
+
+
+@require_GET
+def young_cadres_json(request):
+    form = stats_form(request)
+    if not form.is_valid():
+        return JsonResponse(
+            {"error": PARAMS_INVALID, "messages": form.error_messages_list()},
+            status=400,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    stats = young_cadre_stats(form.params(), cadres=Cadre.objects.visible_to(request.user))
+    return JsonResponse(stats_as_dict(stats), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def young_cadres_xlsx(request):
+    form = stats_form(request)
+    if not form.is_valid():
+        return render(request, "reports/young_cadres.html", {"form": form}, status=400)
+    params = form.params()
+    cadres = Cadre.objects.visible_to(request.user)
+    stats = young_cadre_stats(params, cadres=cadres)
+    content = young_cadre_workbook(stats, young_cadre_roster(params, cadres=cadres).iterator(chunk_size=2000))
+    return xlsx_response(content, workbook_filename(params))

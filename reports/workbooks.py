@@ -1,0 +1,97 @@
+"""The young-cadre workbook (汇总 and 花名册), written from a YoungCadreStats and its roster."""
+
+from cadres.dates import age_on, years_before
+
+from .excel import WorkbookWriter, text_width
+from .narrative import chinese_count
+
+SUMMARY_SHEET = "汇总"
+ROSTER_SHEET = "花名册"
+SUMMARY_HEADER = ["进入方式", "人数", "占比（%）", "其中近{years}年招录"]
+ROSTER_HEADER = [
+    ("序号", 6),
+    ("姓名", 10),
+    ("性别", 6),
+    ("出生日期", 12),
+    ("年龄", 6),
+    ("工作单位", 34),
+    ("职务", 20),
+    ("进入方式", 14),
+    ("统计分组", 14),
+    ("进入时间", 12),
+    ("近{years}年招录", 12),
+]
+
+
+def summary_title(params):
+    scope = params.unit.name if params.unit else "全区"
+    return f"{scope}{params.max_age}周岁以下年轻干部统计表"
+
+
+def workbook_filename(params, prefix="年轻干部统计"):
+    """Return the download name, e.g. 年轻干部统计_2021-07-31.xlsx."""
+    scope = f"_{params.unit.name}" if params.unit else ""
+    return f"{prefix}{scope}_{params.as_of.isoformat()}.xlsx"
+
+
+def young_cadre_workbook(stats, roster):
+    """Return the .xlsx bytes of the statistics: sheet 汇总 (the table, footnote, narrative) and
+    sheet 花名册 (one row per counted cadre, from `roster`, an iterable of annotated cadres).
+    """
+    book = WorkbookWriter()
+    write_summary(book, stats)
+    write_roster(book, stats, roster)
+    return book.to_bytes()
+
+
+def write_summary(book, stats):
+    params = stats.params
+    years = chinese_count(params.recent_years)
+    header = [text.format(years=years) for text in SUMMARY_HEADER]
+    widths = [max(text_width(header[0]), *(text_width(g.name) + 10 for g in stats.groups)), 10, 12, 18]
+    sheet = book.sheet(SUMMARY_SHEET, widths, landscape=False)
+    sheet.merged(summary_title(params), "title", height=30)
+    window_start = years_before(params.as_of, params.recent_years)
+    sheet.merged(
+        f"统计截止日期：{params.as_of:%Y年%m月%d日}　年龄：{params.max_age}周岁以下（含{params.max_age}周岁）"
+        f"　近{years}年：{window_start:%Y年%m月%d日}（不含）至{params.as_of:%Y年%m月%d日}",
+        "subtitle",
+        height=20,
+    )
+    sheet.row(header, "header", height=22)
+    for group in stats.groups:
+        sheet.row([group.name, group.count, stats.share(group.count), group.recent])
+        if len(group.channels) > 1:
+            for channel in group.channels:
+                sheet.row(
+                    [(f"其中：{channel.name}", "indent"), channel.count, stats.share(channel.count), channel.recent]
+                )
+    sheet.row(["合计", stats.total, stats.share(stats.total), stats.recent], "total")
+    sheet.blank()
+    if stats.footnote:
+        sheet.merged(f"注：{stats.footnote}。")
+    sheet.merged(stats.narrative, height=15 * (1 + len(stats.narrative) // 30))
+
+
+def write_roster(book, stats, roster):
+    params = stats.params
+    years = chinese_count(params.recent_years)
+    sheet = book.sheet(ROSTER_SHEET, [width for _, width in ROSTER_HEADER], header_row=1)
+    sheet.ws.oddHeader.center.text = f"{summary_title(params)}（花名册）  截至{params.as_of:%Y年%m月%d日}"
+    sheet.row([title.format(years=years) for title, _ in ROSTER_HEADER], "header")
+    for number, cadre in enumerate(roster, start=1):
+        sheet.row(
+            [
+                number,
+                cadre.name,
+                cadre.gender,
+                cadre.birth_date,
+                age_on(cadre.birth_date, params.as_of),
+                cadre.unit.name,
+                cadre.post,
+                cadre.channel.name,
+                cadre.channel.group.name,
+                cadre.entry_date,
+                "是" if cadre.is_recent else "否",
+            ]
+        )

@@ -1,0 +1,1 @@
+"""Shared fixtures; pytest-django's `admin_user` and `admin_client` serve as the superuser."""
