@@ -1,8 +1,56 @@
 """Data entry in Django admin, in Chinese, scoped to what the user may see."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import Http404, HttpResponseRedirect
+from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Cadre, Channel, ChannelGroup, Unit
+from .access import can_view_id_number, mask_id_number
+from .models import AuditEvent, Cadre, Channel, ChannelGroup, StaleEditError, Unit
+from .models.records import STALE_EDIT
+
+NOT_VISIBLE = "记录不存在，或不在您有权查看的单位范围内"
+
+
+class ScopedAdminMixin:
+    """Make an out-of-scope object answer 404 in every per-object view, history included.
+
+    Django's admin redirects with a message for a missing object and simple-history reads history
+    without the scoped queryset (TRAPS.md); both would tell a clerk that another unit's record exists.
+    """
+
+    def scoped_object_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(NOT_VISIBLE)
+        return obj
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        self.scoped_object_or_404(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        self.scoped_object_or_404(request, object_id)
+        return super().delete_view(request, object_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.scoped_object_or_404(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.scoped_object_or_404(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_view_history_permission(self, request, obj=None):
+        return super().has_view_history_permission(request, obj) and self.in_scope(request, obj)
+
+    def has_change_history_permission(self, request, obj=None):
+        return super().has_change_history_permission(request, obj) and self.in_scope(request, obj)
+
+    def in_scope(self, request, obj):
+        # Django's contract: obj None means "any object".
+        return obj is None or self.get_queryset(request).filter(pk=obj.pk).exists()
 
 
 class ChannelInline(admin.TabularInline):
@@ -12,21 +60,21 @@ class ChannelInline(admin.TabularInline):
 
 
 @admin.register(ChannelGroup)
-class ChannelGroupAdmin(admin.ModelAdmin):
+class ChannelGroupAdmin(SimpleHistoryAdmin):
     list_display = ["name", "sort_order"]
     list_editable = ["sort_order"]
     inlines = [ChannelInline]
 
 
 @admin.register(Channel)
-class ChannelAdmin(admin.ModelAdmin):
+class ChannelAdmin(SimpleHistoryAdmin):
     list_display = ["name", "code", "group", "sort_order"]
     list_filter = ["group"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "parent", "sort_order"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -36,12 +84,61 @@ class UnitAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user).select_related("parent")
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        # Who may act for a unit is the superuser's decision.
+        return fields if request.user.is_superuser else [f for f in fields if f != "staff"]
+
+
+class CadreForm(forms.ModelForm):
+    """The cadre form, carrying the version it was opened at so a stale save is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Cadre
+        fields = [
+            "name",
+            "id_number",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "political_status",
+            "education",
+            "degree",
+            "unit",
+            "post",
+            "rank",
+            "channel",
+            "entry_date",
+            "first_work_date",
+            "status",
+            "leave_date",
+            "leave_reason",
+            "notes",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_at = cleaned.get("version")
+        if self.instance.pk and opened_at is not None:
+            current = Cadre.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            if current != opened_at:
+                raise forms.ValidationError(STALE_EDIT, code="stale")
+            self.instance.version = opened_at
+        return cleaned
+
 
 @admin.register(Cadre)
-class CadreAdmin(admin.ModelAdmin):
+class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    form = CadreForm
     list_display = ["name", "gender", "birth_date", "unit", "post", "channel", "entry_date", "status", "education"]
     list_filter = ["status", "channel__group", "channel", "education", "gender", "political_status", "unit"]
-    search_fields = ["name", "id_number"]
+    search_fields = ["name", "=id_number"]
     date_hierarchy = "entry_date"
     autocomplete_fields = ["unit"]
     list_select_related = ["unit", "channel"]
@@ -52,13 +149,61 @@ class CadreAdmin(admin.ModelAdmin):
         ("学历学位", {"fields": [("education", "degree")]}),
         ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
         ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
-        ("其他", {"fields": ["notes", ("created_at", "updated_at")]}),
+        ("其他", {"fields": ["notes", ("created_at", "updated_at"), "version"]}),
     ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not can_view_id_number(request.user):
+            fields.append("masked_id_number")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if can_view_id_number(request.user):
+            return fieldsets
+        # Without the permission the number is shown masked and cannot be edited.
+        return [
+            (title, {**options, "fields": ["masked_id_number" if f == "id_number" else f for f in options["fields"]]})
+            for title, options in fieldsets
+        ]
+
+    def get_search_fields(self, request):
+        return self.search_fields if can_view_id_number(request.user) else ["name"]
+
+    @admin.display(description="公民身份号码")
+    def masked_id_number(self, obj):
+        return mask_id_number(obj.id_number)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":
             kwargs["queryset"] = Unit.objects.visible_to(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except StaleEditError:
+            # Someone saved between this form's check and its write: refused and rolled back.
+            self.message_user(request, STALE_EDIT, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "username", "action", "summary", "ip_address"]
+    list_filter = ["action"]
+    search_fields = ["username", "summary"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

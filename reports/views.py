@@ -2,16 +2,18 @@
 
 import datetime
 
+from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from cadres.models import Cadre, Unit
+from cadres.audit import audit
+from cadres.models import AuditAction, Cadre, Unit
 
 from .excel import xlsx_response
 from .forms import PARAMS_INVALID, StatsParamsForm
-from .serializers import stats_as_dict
+from .serializers import params_as_dict, stats_as_dict
 from .stats import StatsParams, young_cadre_roster, young_cadre_stats
 from .tables import GroupTable
 from .workbooks import workbook_filename, young_cadre_workbook
@@ -32,6 +34,7 @@ def home(request):
 
 
 @require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
 def young_cadres_page(request):
     form = stats_form(request)
     if not form.is_valid():
@@ -41,6 +44,7 @@ def young_cadres_page(request):
 
 
 @require_GET
+@permission_required("cadres.export_cadres", raise_exception=True)
 def young_cadres_json(request):
     form = stats_form(request)
     if not form.is_valid():
@@ -50,10 +54,12 @@ def young_cadres_json(request):
             json_dumps_params={"ensure_ascii": False},
         )
     stats = young_cadre_stats(form.params(), cadres=Cadre.objects.visible_to(request.user))
+    audit_export(request, AuditAction.STATS_JSON, stats)
     return JsonResponse(stats_as_dict(stats), json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
+@permission_required("cadres.export_cadres", raise_exception=True)
 def young_cadres_xlsx(request):
     form = stats_form(request)
     if not form.is_valid():
@@ -62,4 +68,15 @@ def young_cadres_xlsx(request):
     cadres = Cadre.objects.visible_to(request.user)
     stats = young_cadre_stats(params, cadres=cadres)
     content = young_cadre_workbook(stats, young_cadre_roster(params, cadres=cadres).iterator(chunk_size=2000))
+    audit_export(request, AuditAction.STATS_XLSX, stats)
     return xlsx_response(content, workbook_filename(params))
+
+
+def audit_export(request, action, stats):
+    """Record an export with its parameters and the number of people it held."""
+    audit(
+        action=action,
+        request=request,
+        summary=f"截至{stats.params.as_of.isoformat()}，{stats.total}人",
+        data={"params": params_as_dict(stats.params), "rows": stats.total},
+    )

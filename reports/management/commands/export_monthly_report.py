@@ -1,14 +1,18 @@
 """Write the monthly young-cadre workbook for a past or current month."""
 
+import getpass
 import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from cadres.audit import audit
 from cadres.dates import month_end
+from cadres.models import AuditAction
 
 from ...forms import channel_lookup, parse_intakes
+from ...serializers import params_as_dict
 from ...stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams, young_cadre_roster, young_cadre_stats
 from ...workbooks import young_cadre_workbook
 
@@ -47,6 +51,11 @@ class Command(BaseCommand):
             path.write_bytes(content)
         except OSError as error:
             raise CommandError(f"无法写入 {path}：{error.strerror}") from error
+        audit(
+            action=AuditAction.MONTHLY_REPORT,
+            summary=f"{month}月度报表（命令行，系统账号 {getpass.getuser()}）写入 {path}",
+            data={"params": params_as_dict(params), "rows": stats.total, "output": str(path)},
+        )
         self.stdout.write(
             WRITTEN.format(
                 path=path, as_of=params.as_of.isoformat(), total=stats.total, years=recent_years, recent=stats.recent

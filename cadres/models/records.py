@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
-from .choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
-from .querysets import CadreQuerySet, UnitQuerySet
-from .validators import parse_id_number, validate_id_number, validate_no_control_characters
+from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from ..querysets import CadreQuerySet, UnitQuerySet
+from ..validators import parse_id_number, validate_id_number, validate_no_control_characters
 
 ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
 ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
@@ -22,6 +23,16 @@ LEAVE_BEFORE_ENTRY = "离开时间必须晚于进入时间"
 BIRTH_AFTER_ENTRY = "出生日期必须早于进入时间"
 BIRTH_AFTER_WORK = "出生日期必须早于参加工作时间"
 UNIT_PARENT_CYCLE = "上级单位不能是本单位或其下级单位"
+STALE_EDIT = (
+    "该干部信息已被他人修改（可能在您打开此页面之后），为避免覆盖他人的修改，本次保存未执行。请重新打开后再修改。"
+)
+
+
+class StaleEditError(Exception):
+    """A save based on a version of the record that someone else has since changed."""
+
+    def __init__(self):
+        super().__init__(STALE_EDIT)
 
 
 class Unit(models.Model):
@@ -40,6 +51,7 @@ class Unit(models.Model):
     )
 
     objects = UnitQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["sort_order"], m2m_fields=[staff])
 
     class Meta:
         verbose_name = "单位"
@@ -66,6 +78,7 @@ class ChannelGroup(models.Model):
     sort_order = models.PositiveIntegerField("排序", default=0)
 
     objects = ChannelGroupManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "统计分组"
@@ -93,6 +106,7 @@ class Channel(models.Model):
     sort_order = models.PositiveIntegerField("排序", default=0)
 
     objects = ChannelManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "进入方式"
@@ -134,14 +148,22 @@ class Cadre(models.Model):
     notes = models.TextField("备注", blank=True, validators=[validate_no_control_characters])
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
+    # Optimistic locking: a save must start from the version it read (see save()).
+    version = models.PositiveIntegerField("版本", default=0, editable=False)
 
     objects = CadreQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "干部"
         verbose_name_plural = "干部"
         ordering = ["unit__sort_order", "unit__name", "entry_date", "pk"]
-        permissions = [("view_all_units", "可查看全区所有单位的干部")]
+        permissions = [
+            ("view_all_units", "可查看全区所有单位的干部"),
+            ("view_id_number", "可查看完整的公民身份号码"),
+            ("export_cadres", "可导出干部数据和统计报表"),
+            ("import_cadres", "可导入花名册"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["id_number"],
@@ -176,6 +198,22 @@ class Cadre(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        """Save, refusing with StaleEditError if the record changed since this copy was read.
+
+        The version check and the write happen in one transaction, and the conditional UPDATE
+        locks the row, so of two concurrent editors exactly one wins (TRAPS.md: no
+        select_for_update on SQLite).
+        """
+        if self._state.adding or kwargs.get("force_insert"):
+            return super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            claimed = Cadre.objects.filter(pk=self.pk, version=self.version).update(version=F("version") + 1)
+            if not claimed:
+                raise StaleEditError
+            self.version += 1
+            super().save(*args, **kwargs)
 
     def clean(self):
         """Check the record as a whole: ID number vs birth date and gender, status vs dates.

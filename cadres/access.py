@@ -1,0 +1,22 @@
+"""What a user may see of a record beyond the scoped queryset: masked ID numbers."""
+
+MASK = "*"
+
+
+def can_view_id_number(user):
+    """Return whether `user` may see full 公民身份号码 (roles with the permission, superusers)."""
+    return user.is_active and user.has_perm("cadres.view_id_number")
+
+
+def mask_id_number(number):
+    """Return the number with the birth date and sequence hidden: 420203********123X."""
+    if not number:
+        return ""
+    if len(number) <= 10:
+        return MASK * len(number)
+    return number[:6] + MASK * (len(number) - 10) + number[-4:]
+
+
+def id_number_for(user, number):
+    """Return the number as `user` may see it."""
+    return number if can_view_id_number(user) else mask_id_number(number)
