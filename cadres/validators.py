@@ -2,6 +2,7 @@
 
 import datetime
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -50,7 +51,7 @@ PROVINCE_CODES = frozenset(
         "82",
     ]
 )
-ID_PATTERN = re.compile(r"^\d{17}[\dX]$")
+ID_PATTERN = re.compile(r"^[0-9]{17}[0-9X]$")
 EARLIEST_BIRTH = datetime.date(1900, 1, 1)
 
 ID_LENGTH = "公民身份号码应为18位，当前为{length}位"
@@ -76,8 +77,8 @@ class IdNumberInfo:
 
 
 def normalize_id_number(value):
-    """Return the ID number with spaces removed and a lowercase x made uppercase."""
-    return (value or "").strip().replace(" ", "").upper()
+    """Return the ID number in ASCII (full-width digits from a Chinese IME folded), no spaces, X upper."""
+    return unicodedata.normalize("NFKC", value or "").replace(" ", "").strip().upper()
 
 
 def id_check_char(first17):

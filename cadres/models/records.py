@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
 from ..querysets import CadreQuerySet, UnitQuerySet
-from ..validators import parse_id_number, validate_id_number, validate_no_control_characters
+from ..validators import normalize_id_number, parse_id_number, validate_id_number, validate_no_control_characters
 
 ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
 ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
@@ -51,7 +51,7 @@ class Unit(models.Model):
     )
 
     objects = UnitQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["sort_order"], m2m_fields=[staff])
+    history = HistoricalRecords(excluded_fields=["sort_order"])
 
     class Meta:
         verbose_name = "单位"
@@ -223,7 +223,7 @@ class Cadre(models.Model):
         """
         errors = {}
         if self.id_number:
-            self.id_number = self.id_number.strip().upper()
+            self.id_number = normalize_id_number(self.id_number)
             try:
                 info = parse_id_number(self.id_number)
             except ValidationError:

@@ -8,10 +8,21 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from cadres.models import Unit
+from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK, role_group
+
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "xialu-demo-2021"
-LOGIN_HINT = "演示账号：用户名 {username}，密码 {password}（仅供本机演示，请勿用于正式环境）"
+# One account per role, to try what each may see: (username, name, role, unit names).
+DEMO_ROLE_ACCOUNTS = [
+    ("lingdao", "演示部领导", LEADER, []),
+    ("ganbuke", "演示干部科", CADRE_SECTION, []),
+    ("xinxiyuan", "演示信息员", UNIT_CLERK, ["团山街道办事处"]),
+    ("zhidu", "演示只读", READ_ONLY, ["下陆区教育局"]),
+]
+LOGIN_HINT = "演示账号：用户名 {username}，密码 {password}（管理员；仅供本机演示，请勿用于正式环境）"
+ROLE_HINT = "  其他角色（密码相同）：{accounts}"
 
 
 class Command(BaseCommand):
@@ -25,5 +36,14 @@ class Command(BaseCommand):
         user.first_name = "演示管理员"
         user.set_password(password)
         user.save()
+        for username, name, role, unit_names in DEMO_ROLE_ACCOUNTS:
+            account, _ = get_user_model().objects.get_or_create(username=username)
+            account.first_name, account.is_staff, account.is_active = name, True, True
+            account.set_password(password)
+            account.save()
+            account.groups.set([role_group(role)])
+            account.units.set(Unit.objects.filter(name__in=unit_names))
         self.stdout.write(self.style.SUCCESS("演示数据已载入。"))
         self.stdout.write(LOGIN_HINT.format(username=DEMO_USERNAME, password=password))
+        accounts = "，".join(f"{username}（{role}）" for username, _, role, _ in DEMO_ROLE_ACCOUNTS)
+        self.stdout.write(ROLE_HINT.format(accounts=accounts))

@@ -1,0 +1,68 @@
+"""A cadre's change history as plain rows: who changed what, from which value to which."""
+
+from dataclasses import dataclass, field
+
+from .access import can_view_id_number, mask_id_number
+from .models import Cadre
+
+HISTORY_TYPES = {"+": "新建", "~": "修改", "-": "删除"}
+HIDDEN_FIELDS = {"version"}
+
+
+@dataclass
+class HistoryEntry:
+    at: object
+    user: str
+    kind: str
+    changes: list = field(default_factory=list)  # (field label, old, new)
+
+
+def cadre_history(cadre, user):
+    """Return the history entries of `cadre`, newest first, ID numbers masked as `user` must see them."""
+    records = list(cadre.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    show_id = can_view_id_number(user)
+    names = related_names(records)
+    entries = []
+    for index, record in enumerate(records):
+        entry = HistoryEntry(
+            at=record.history_date,
+            user=record.history_user.get_username() if record.history_user else "系统",
+            kind=HISTORY_TYPES.get(record.history_type, record.history_type),
+        )
+        previous = records[index + 1] if index + 1 < len(records) else None
+        if previous is not None and record.history_type == "~":
+            for change in record.diff_against(previous).changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                old, new = change.old, change.new
+                if change.field == "id_number" and not show_id:
+                    old, new = mask_id_number(old), mask_id_number(new)
+                label = Cadre._meta.get_field(change.field).verbose_name
+                entry.changes.append((label, display(names, change.field, old), display(names, change.field, new)))
+        entries.append(entry)
+    return entries
+
+
+def related_names(records):
+    """Return {field name: {pk: name}} for the units and channels the records mention, one query each."""
+    names = {}
+    if not records:
+        return names
+    for model_field in records[0].instance._meta.concrete_fields:
+        if model_field.is_relation:
+            ids = {getattr(record, model_field.attname) for record in records}
+            rows = model_field.related_model.objects.filter(pk__in=ids)
+            names[model_field.name] = {row.pk: str(row) for row in rows}
+    return names
+
+
+def display(names, name, value):
+    """Return a stored value as people read it: choice labels, related names, blanks as —."""
+    model_field = Cadre._meta.get_field(name)
+    if value in (None, ""):
+        return "—"
+    if model_field.is_relation:
+        return names.get(name, {}).get(value, f"（已删除 #{value}）")
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value)
+    return str(value)
