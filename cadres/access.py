@@ -1,6 +1,11 @@
-"""What a user may see of a record beyond the scoped queryset: masked ID numbers."""
+"""Who sees what: district-wide roles, and masked ID numbers for the others."""
 
 MASK = "*"
+
+
+def sees_all_units(user):
+    """Return whether `user` sees every unit (superusers and roles with cadres.view_all_units)."""
+    return user.is_active and (user.is_superuser or user.has_perm("cadres.view_all_units"))
 
 
 def can_view_id_number(user):

@@ -93,7 +93,7 @@ class UnitAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 class CadreForm(forms.ModelForm):
     """The cadre form, carrying the version it was opened at so a stale save is refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Cadre
@@ -120,11 +120,11 @@ class CadreForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].initial = self.instance.version
+        self.fields["opened_version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
-        opened_at = cleaned.get("version")
+        opened_at = cleaned.get("opened_version")
         if self.instance.pk and opened_at is not None:
             current = Cadre.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             if current != opened_at:
@@ -149,7 +149,7 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
         ("学历学位", {"fields": [("education", "degree")]}),
         ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
         ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
-        ("其他", {"fields": ["notes", ("created_at", "updated_at"), "version"]}),
+        ("其他", {"fields": ["notes", ("created_at", "updated_at"), "opened_version"]}),
     ]
 
     def get_queryset(self, request):

@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 
+from .access import sees_all_units
 from .dates import latest_birth_date_aged, years_before
 
 
@@ -26,7 +27,7 @@ class UnitQuerySet(models.QuerySet):
         """Return the units `user` may see and choose: all for district-wide roles, else their own."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser or user.has_perm("cadres.view_all_units"):
+        if sees_all_units(user):
             return self
         return self.filter(pk__in=self.visible_ids(user))
 
@@ -74,7 +75,7 @@ class CadreQuerySet(models.QuerySet):
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser or user.has_perm("cadres.view_all_units"):
+        if sees_all_units(user):
             return self
         return self.filter(unit__in=self._unit_model().objects.visible_ids(user))
 

@@ -76,6 +76,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# axes ships no Chinese admin; unlock with `manage.py axes_reset_username USERNAME`.
+AXES_ENABLE_ADMIN = False
 
 ROOT_URLCONF = "config.urls"
 

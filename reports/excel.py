@@ -100,10 +100,11 @@ class SheetWriter:
                 cells.append(self.cell(value, "number"))
             else:
                 cells.append(self.cell(value, style))
-        self.ws.append(cells)
         self.row_number += 1
         if height:
+            # A write-only sheet streams each row out on append: its height must be known before.
             self.ws.row_dimensions[self.row_number].height = height
+        self.ws.append(cells)
 
     def merged(self, text, style="note", *, height=None):
         """Append one row whose text spans every column."""

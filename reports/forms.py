@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from cadres.models import Channel, Unit
 
-from .stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams
+from .stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, DISTRICT_SCOPE, StatsParams
 
 INTAKE_FORMAT = "“{value}”格式不正确，应为“年份:进入方式代码”，如 2021:gongwuyuan"
 INTAKE_YEAR = "年份{year}不在1949至2100之间"
@@ -118,10 +118,11 @@ class StatsParamsForm(forms.Form):
         error_messages={"invalid_choice": UNIT_UNKNOWN, "invalid_pk_value": UNIT_UNKNOWN},
     )
 
-    def __init__(self, data=None, *, units=None, today=None, **kwargs):
+    def __init__(self, data=None, *, units=None, scope=DISTRICT_SCOPE, today=None, **kwargs):
         """Bind to `data` (a QueryDict), filling the article's defaults for absent parameters.
 
-        `units` are the units the user may choose (their scope); `today` is the default as_of.
+        `units` are the units the user may choose and `scope` what "no unit" covers for them
+        (全区, or a clerk's own units); `today` is the default as_of.
         """
         defaults = {
             "as_of": (today or timezone.localdate()).isoformat(),
@@ -135,6 +136,8 @@ class StatsParamsForm(forms.Form):
                     merged[key] = value
         super().__init__(merged, **kwargs)
         self.fields["unit"].queryset = units if units is not None else Unit.objects.all()
+        self.fields["unit"].empty_label = scope
+        self.scope = scope
 
     def params(self):
         """Return the StatsParams of a valid form."""
@@ -145,6 +148,7 @@ class StatsParamsForm(forms.Form):
             recent_years=data["recent_years"],
             excluded=data["exclude"],
             unit=data["unit"],
+            scope=self.scope,
         )
 
     def error_messages_list(self):

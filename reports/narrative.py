@@ -42,10 +42,9 @@ def group_phrase(group):
 def narrative_text(stats):
     """Return the paragraph that states the figures, e.g. 截至2021年7月，全区35周岁以下年轻干部共146人…"""
     params = stats.params
-    scope = params.unit.name if params.unit else "全区"
     note = f"（{stats.footnote}）" if stats.footnote else ""
     groups = "，".join(group_phrase(group) for group in stats.groups)
     return (
-        f"截至{as_of_text(params.as_of)}，{scope}{params.max_age}周岁以下年轻干部共{stats.total}人{note}，"
+        f"截至{as_of_text(params.as_of)}，{params.scope_name}{params.max_age}周岁以下年轻干部共{stats.total}人{note}，"
         f"其中，{groups}；在这{stats.total}人中，有{stats.recent}人是近{chinese_count(params.recent_years)}年招录进入。"
     )

@@ -12,6 +12,8 @@ from .narrative import footnote_text, narrative_text
 
 DEFAULT_MAX_AGE = 35
 DEFAULT_RECENT_YEARS = 3
+DISTRICT_SCOPE = "全区"
+OWN_UNITS_SCOPE = "所负责单位"
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,13 @@ class StatsParams:
     recent_years: int = DEFAULT_RECENT_YEARS
     excluded: tuple = ()  # ((year, channel code), …), sorted
     unit: Unit | None = None
+    # What the figures cover when no unit is chosen: the district, or a clerk's own units.
+    scope: str = DISTRICT_SCOPE
+
+    @property
+    def scope_name(self):
+        """Return the name the wording uses for what is counted: the unit's, else the scope's."""
+        return self.unit.name if self.unit else self.scope
 
 
 @dataclass

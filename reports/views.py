@@ -8,27 +8,34 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from cadres.access import sees_all_units
 from cadres.audit import audit
 from cadres.models import AuditAction, Cadre, Unit
 
 from .excel import xlsx_response
 from .forms import PARAMS_INVALID, StatsParamsForm
 from .serializers import params_as_dict, stats_as_dict
-from .stats import StatsParams, young_cadre_roster, young_cadre_stats
+from .stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
 from .tables import GroupTable
 from .workbooks import workbook_filename, young_cadre_workbook
 
 
+def user_scope(user):
+    """Return what "no unit chosen" covers for `user`: the district, or their own units."""
+    return DISTRICT_SCOPE if sees_all_units(user) else OWN_UNITS_SCOPE
+
+
 def stats_form(request):
     """Return the bound parameter form, its choices limited to the units the user may see."""
-    return StatsParamsForm(request.GET, units=Unit.objects.visible_to(request.user))
+    return StatsParamsForm(request.GET, units=Unit.objects.visible_to(request.user), scope=user_scope(request.user))
 
 
 @require_GET
 def home(request):
     """Today's headline figures with the article's defaults."""
     today = timezone.localdate()
-    stats = young_cadre_stats(StatsParams(as_of=today), cadres=Cadre.objects.visible_to(request.user))
+    params = StatsParams(as_of=today, scope=user_scope(request.user))
+    stats = young_cadre_stats(params, cadres=Cadre.objects.visible_to(request.user))
     last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
     return render(request, "reports/home.html", {"stats": stats, "last_month_end": last_month_end})
 

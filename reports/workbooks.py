@@ -24,8 +24,7 @@ ROSTER_HEADER = [
 
 
 def summary_title(params):
-    scope = params.unit.name if params.unit else "全区"
-    return f"{scope}{params.max_age}周岁以下年轻干部统计表"
+    return f"{params.scope_name}{params.max_age}周岁以下年轻干部统计表"
 
 
 def workbook_filename(params, prefix="年轻干部统计"):

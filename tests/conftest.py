@@ -1,1 +1,17 @@
 """Shared fixtures; pytest-django's `admin_user` and `admin_client` serve as the superuser."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+SEED_MIGRATIONS = ["cadres.migrations.0002_seed_channels", "cadres.migrations.0003_roles"]
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Recreate the channels and roles the data migrations seed, which a transactional test's flush removes."""
+    for module in SEED_MIGRATIONS:
+        migration = importlib.import_module(module)
+        for operation in migration.Migration.operations:
+            operation.code(apps, None)

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 
 from tests.factories import make_cadre
 
-# The live server needs committed data; serialized_rollback restores the seeded channels after each test.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# The live server needs committed data, so these tests commit and re-seed the reference data.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 PASSWORD = "Zz-browser-test-2021"
 SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts"))
 
