@@ -100,7 +100,10 @@ def young_cadre_stats(params, *, cadres=None):
         item = ChannelCount(channel.code, channel.name, row.get("count", 0), row.get("recent", 0))
         groups.setdefault(channel.group.name, GroupCount(channel.group.name)).channels.append(item)
         channels_by_code[channel.code] = (channel, item)
-    excluded = [_excluded_intake(year, code, channels_by_code, groups) for year, code in params.excluded]
+    # Listed in the article's order of channels, not the alphabetical order of their codes.
+    order = list(channels_by_code)
+    ordered = sorted(params.excluded, key=lambda pair: (pair[0], order.index(pair[1])))
+    excluded = [_excluded_intake(year, code, channels_by_code, groups) for year, code in ordered]
     stats = YoungCadreStats(params=params, groups=list(groups.values()), excluded=excluded)
     stats.total = sum(group.count for group in stats.groups)
     stats.recent = sum(group.recent for group in stats.groups)

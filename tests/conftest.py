@@ -8,6 +8,12 @@ from django.apps import apps
 SEED_MIGRATIONS = ["cadres.migrations.0002_seed_channels", "cadres.migrations.0003_roles"]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hash test passwords cheaply: the default hasher spends most of a second on each user made."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Recreate the channels and roles the data migrations seed, which a transactional test's flush removes."""

@@ -7,8 +7,9 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from ..fields import IdNumberField
 from ..querysets import CadreQuerySet, UnitQuerySet
-from ..validators import normalize_id_number, parse_id_number, validate_id_number, validate_no_control_characters
+from ..validators import normalize_id_number, parse_id_number, validate_no_control_characters
 
 ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
 ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
@@ -126,11 +127,9 @@ class Cadre(models.Model):
     gender = models.CharField("性别", max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField("民族", max_length=20, default="汉族", validators=[validate_no_control_characters])
     birth_date = models.DateField("出生日期", db_index=True, blank=True)
-    id_number = models.CharField(
+    id_number = IdNumberField(
         "公民身份号码",
-        max_length=18,
         blank=True,
-        validators=[validate_id_number],
         help_text="18位，最后一位可为X；填写后出生日期和性别须与之一致",
     )
     political_status = models.CharField("政治面貌", max_length=10, choices=PoliticalStatus.choices)
