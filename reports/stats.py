@@ -8,7 +8,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper
 from cadres.models import Cadre, Channel, Unit
 from cadres.querysets import recent_q
 
-from .narrative import footnote_text, narrative_text
+from .narrative import chinese_count, footnote_text, narrative_text
 
 DEFAULT_MAX_AGE = 35
 DEFAULT_RECENT_YEARS = 3
@@ -74,6 +74,11 @@ class YoungCadreStats:
     recent: int = 0
     footnote: str = ""
     narrative: str = ""
+
+    @property
+    def recent_label(self):
+        """Return the window as the wording names it: 近三年."""
+        return f"近{chinese_count(self.params.recent_years)}年"
 
     def share(self, count):
         """Return `count` as a percentage of the total (0 when nobody is counted)."""

@@ -23,7 +23,7 @@ class GroupTable(tables.Table):
     def __init__(self, stats, **kwargs):
         self.stats = stats
         super().__init__(stats.groups, **kwargs)
-        self.columns["recent"].column.verbose_name = f"其中近{stats.params.recent_years}年招录"
+        self.columns["recent"].column.verbose_name = f"其中{stats.recent_label}招录"
 
     def render_channels(self, record):
         if len(record.channels) == 1:

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from .views import monthly, young_cadres
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("reports/young-cadres/", views.young_cadres_page, name="young_cadres"),
-    path("reports/young-cadres.json", views.young_cadres_json, name="young_cadres_json"),
-    path("reports/young-cadres.xlsx", views.young_cadres_xlsx, name="young_cadres_xlsx"),
+    path("", young_cadres.home, name="home"),
+    path("reports/young-cadres/", young_cadres.young_cadres_page, name="young_cadres"),
+    path("reports/young-cadres.json", young_cadres.young_cadres_json, name="young_cadres_json"),
+    path("reports/young-cadres.xlsx", young_cadres.young_cadres_xlsx, name="young_cadres_xlsx"),
+    path("reports/monthly/", monthly.monthly_list, name="monthly_list"),
+    path("reports/monthly/<int:pk>/", monthly.monthly_detail, name="monthly_detail"),
+    path("reports/monthly/<int:pk>.xlsx", monthly.monthly_download, name="monthly_download"),
 ]

@@ -5,7 +5,11 @@ import importlib
 import pytest
 from django.apps import apps
 
-SEED_MIGRATIONS = ["cadres.migrations.0002_seed_channels", "cadres.migrations.0003_roles"]
+SEED_MIGRATIONS = [
+    "cadres.migrations.0002_seed_channels",
+    "cadres.migrations.0003_roles",
+    "reports.migrations.0002_monthly_report_roles",
+]
 
 
 @pytest.fixture(autouse=True)

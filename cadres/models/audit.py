@@ -13,6 +13,7 @@ class AuditAction(models.TextChoices):
     STATS_JSON = "reports.young_cadres.json", "导出统计数据（JSON）"
     STATS_XLSX = "reports.young_cadres.xlsx", "导出统计报表（Excel）"
     MONTHLY_REPORT = "reports.monthly.exported", "生成月度报表"
+    MONTHLY_DOWNLOAD = "reports.monthly.downloaded", "下载归档的月度报表"
     ROSTER_IMPORT = "cadres.import.applied", "导入花名册"
     ACCOUNT_SAVED = "auth.account_saved", "设置账号角色和单位"
     BACKUP = "system.backup", "备份数据库"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from reports.management.commands.export_monthly_report import WRITTEN
+from reports.models import MonthlyReport
 
 from .helpers import (
     ARTICLE_PARAMS,
@@ -114,4 +115,10 @@ def test_monthly_workbook_holds_the_articles_figures(demo, tmp_path):
     assert len(records) == TOTAL
     assert [record["统计分组"] for record in records] == [name for name in GROUP_NAMES for _ in range(GROUPS[name])]
     assert all(record["年龄"] <= 35 for record in records)
-    assert out.getvalue() == WRITTEN.format(path=output, as_of="2021-07-31", total=TOTAL, years=3, recent=RECENT) + "\n"
+    assert (
+        out.getvalue()
+        == WRITTEN.format(
+            path=output, as_of="2021-07-31", total=TOTAL, years=3, recent=RECENT, pk=MonthlyReport.objects.get().pk
+        )
+        + "\n"
+    )

@@ -1,27 +1,28 @@
-"""Write the monthly young-cadre workbook for a past or current month."""
+"""Write the monthly young-cadre workbook for a past or current month, and archive it."""
 
 import getpass
-import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from cadres.audit import audit
-from cadres.dates import month_end
-from cadres.models import AuditAction
-
 from ...forms import channel_lookup, parse_intakes
-from ...serializers import params_as_dict
-from ...stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams, young_cadre_roster, young_cadre_stats
-from ...workbooks import young_cadre_workbook
+from ...models import MonthlyReport
+from ...monthly import monthly_report_create, parse_month
+from ...stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams
 
-MONTH_FORMAT = "月份“{value}”格式不正确，应为 YYYY-MM，如 2021-07"
-WRITTEN = "已生成 {path}：截至{as_of}，年轻干部{total}人，近{years}年招录{recent}人"
+WRITTEN = "已生成 {path}：截至{as_of}，年轻干部{total}人，近{years}年招录{recent}人（已归档，编号{pk}）"
+COPIED = "已导出归档的{month}月度报表（编号{pk}，生成于{at}）到 {path}"
+NO_ARCHIVE = "{month}还没有归档的月度报表"
+MAX_AGE_RANGE = "年龄上限应为0至100之间的整数"
+RECENT_YEARS_RANGE = "近几年应为1至50之间的整数"
 
 
 class Command(BaseCommand):
-    help = "生成月度年轻干部报表（Excel）：统计截止日期为该月最后一天，含“汇总”和“花名册”两张工作表。"
+    help = (
+        "生成月度年轻干部报表（Excel）：统计截止日期为该月最后一天，含“汇总”和“花名册”两张工作表，"
+        "生成的文件同时归档；加 --archived 则原样导出该月最近一次归档的报表。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("month", help="报表月份，格式 YYYY-MM，如 2021-07")
@@ -35,40 +36,48 @@ class Command(BaseCommand):
         )
         parser.add_argument("--max-age", type=int, default=DEFAULT_MAX_AGE, help="年龄上限（周岁，含），默认35")
         parser.add_argument("--recent-years", type=int, default=DEFAULT_RECENT_YEARS, help="近几年招录，默认3")
+        parser.add_argument("--archived", action="store_true", help="不重新计算，原样导出该月最近一次归档的报表")
 
-    def handle(self, *args, month, output, exclude, max_age, recent_years, **options):
+    def handle(self, *args, month, output, exclude, max_age, recent_years, archived, **options):
+        try:
+            as_of = parse_month(month)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        path = Path(output)
+        if archived:
+            report = MonthlyReport.objects.filter(month=as_of.replace(day=1)).first()
+            if report is None:
+                raise CommandError(NO_ARCHIVE.format(month=month))
+            write(path, bytes(report.content))
+            at = f"{report.created_at:%Y-%m-%d %H:%M}"
+            self.stdout.write(COPIED.format(month=month, pk=report.pk, at=at, path=path))
+            return
         params = StatsParams(
-            as_of=parse_month(month),
-            max_age=check_range(max_age, 0, 100, "年龄上限应为0至100之间的整数"),
-            recent_years=check_range(recent_years, 1, 50, "近几年应为1至50之间的整数"),
+            as_of=as_of,
+            max_age=check_range(max_age, 0, 100, MAX_AGE_RANGE),
+            recent_years=check_range(recent_years, 1, 50, RECENT_YEARS_RANGE),
             excluded=parse_excludes(exclude),
         )
-        stats = young_cadre_stats(params)
-        content = young_cadre_workbook(stats, young_cadre_roster(params).iterator(chunk_size=2000))
-        path = Path(output)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
-        except OSError as error:
-            raise CommandError(f"无法写入 {path}：{error.strerror}") from error
-        audit(
-            action=AuditAction.MONTHLY_REPORT,
-            summary=f"{month}月度报表（命令行，系统账号 {getpass.getuser()}）写入 {path}",
-            data={"params": params_as_dict(params), "rows": stats.total, "output": str(path)},
-        )
+        report = monthly_report_create(params=params, note=f"（命令行，系统账号 {getpass.getuser()}，写入 {path}）")
+        write(path, bytes(report.content))
         self.stdout.write(
             WRITTEN.format(
-                path=path, as_of=params.as_of.isoformat(), total=stats.total, years=recent_years, recent=stats.recent
+                path=path,
+                as_of=as_of.isoformat(),
+                total=report.total,
+                years=recent_years,
+                recent=report.recent,
+                pk=report.pk,
             )
         )
 
 
-def parse_month(value):
-    """Return the last day of the month "YYYY-MM"."""
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise CommandError(MONTH_FORMAT.format(value=value))
-    return month_end(int(match.group(1)), int(match.group(2)))
+def write(path, content):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    except OSError as error:
+        raise CommandError(f"无法写入 {path}：{error.strerror}") from error
 
 
 def check_range(value, low, high, message):

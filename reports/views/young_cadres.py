@@ -12,12 +12,12 @@ from cadres.access import sees_all_units
 from cadres.audit import audit
 from cadres.models import AuditAction, Cadre, Unit
 
-from .excel import xlsx_response
-from .forms import PARAMS_INVALID, StatsParamsForm
-from .serializers import params_as_dict, stats_as_dict
-from .stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
-from .tables import GroupTable
-from .workbooks import workbook_filename, young_cadre_workbook
+from ..excel import xlsx_response
+from ..forms import PARAMS_INVALID, StatsParamsForm
+from ..serializers import params_as_dict, stats_as_dict
+from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
+from ..tables import GroupTable
+from ..workbooks import workbook_filename, young_cadre_workbook
 
 
 def user_scope(user):

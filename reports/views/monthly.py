@@ -1,0 +1,60 @@
+"""The monthly report archive: generate a month's workbook, list, download, compare with today's data."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from cadres.audit import audit
+from cadres.models import AuditAction
+
+from ..excel import xlsx_response
+from ..forms import MonthlyReportForm
+from ..models import MonthlyReport
+from ..monthly import monthly_report_create, report_drift
+from ..stats import StatsParams
+
+GENERATED = "已生成并归档{month}月度报表：年轻干部{total}人。"
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("reports.view_monthlyreport", raise_exception=True)
+def monthly_list(request):
+    form = MonthlyReportForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("reports.add_monthlyreport"):
+            return render(request, "403.html", status=403)
+        if form.is_valid():
+            report = monthly_report_create(params=form.params(), user=request.user)
+            messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
+            return redirect("monthly_detail", pk=report.pk)
+    reports = MonthlyReport.objects.defer("content").select_related("created_by")
+    status = 400 if form.errors else 200
+    return render(request, "reports/monthly_list.html", {"form": form, "reports": reports}, status=status)
+
+
+@require_GET
+@permission_required("reports.view_monthlyreport", raise_exception=True)
+def monthly_detail(request, pk):
+    report = get_object_or_404(MonthlyReport.objects.defer("content"), pk=pk)
+    params = StatsParams(
+        as_of=report.as_of,
+        max_age=report.max_age,
+        recent_years=report.recent_years,
+        excluded=tuple((year, code) for year, code in report.excluded),
+    )
+    context = {"report": report, "drift": report_drift(report, params)}
+    return render(request, "reports/monthly_detail.html", context)
+
+
+@require_GET
+@permission_required("reports.view_monthlyreport", raise_exception=True)
+def monthly_download(request, pk):
+    report = get_object_or_404(MonthlyReport, pk=pk)
+    audit(
+        action=AuditAction.MONTHLY_DOWNLOAD,
+        request=request,
+        summary=f"下载归档的{report.month:%Y年%m月}月度报表（编号{report.pk}）",
+        data={"report": report.pk, "rows": report.total, "sha256": report.sha256},
+    )
+    return xlsx_response(bytes(report.content), report.filename)
