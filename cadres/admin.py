@@ -3,14 +3,25 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .access import can_view_id_number, mask_id_number
 from .models import AuditEvent, Cadre, Channel, ChannelGroup, StaleEditError, Unit
 from .models.records import STALE_EDIT
 
 NOT_VISIBLE = "记录不存在，或不在您有权查看的单位范围内"
+REVERT_DISABLED = "修改记录只供查看，不能恢复旧版本；如需更正，请直接修改当前记录"
+
+
+class MaskedIdHistoryHelper(HistoricalRecordContextHelper):
+    """Show changed ID numbers in the admin history masked, for users who may not see them."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        return mask_id_number(value) if change.field == "id_number" else value
 
 
 class ScopedAdminMixin:
@@ -40,6 +51,9 @@ class ScopedAdminMixin:
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self.scoped_object_or_404(request, object_id)
+        if request.method == "POST":
+            # History is read-only: simple-history would save a revert for anyone who may view it.
+            raise PermissionDenied(REVERT_DISABLED)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_view_history_permission(self, request, obj=None):
@@ -137,7 +151,16 @@ class CadreForm(forms.ModelForm):
 class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     form = CadreForm
     list_display = ["name", "gender", "birth_date", "unit", "post", "channel", "entry_date", "status", "education"]
-    list_filter = ["status", "channel__group", "channel", "education", "gender", "political_status", "unit"]
+    # RelatedOnly: a clerk's unit filter lists only the units of the cadres they may see.
+    list_filter = [
+        "status",
+        "channel__group",
+        "channel",
+        "education",
+        "gender",
+        "political_status",
+        ("unit", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name", "=id_number"]
     date_hierarchy = "entry_date"
     autocomplete_fields = ["unit"]
@@ -173,6 +196,11 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
 
     def get_search_fields(self, request):
         return self.search_fields if can_view_id_number(request.user) else ["name"]
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        if can_view_id_number(request.user):
+            return super().get_historical_record_context_helper(request, historical_record)
+        return MaskedIdHistoryHelper(self.model, historical_record)
 
     @admin.display(description="公民身份号码")
     def masked_id_number(self, obj):

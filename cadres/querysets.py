@@ -73,7 +73,7 @@ class CadreQuerySet(models.QuerySet):
 
         The one place access is scoped; views, admin, statistics and exports all start here.
         """
-        if not user.is_authenticated or not user.is_active:
+        if not user.is_authenticated or not user.is_active or not user.has_perm("cadres.view_cadre"):
             return self.none()
         if sees_all_units(user):
             return self

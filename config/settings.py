@@ -76,6 +76,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# History is for reading: corrections are made on the current record, where the checks run.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 # axes ships no Chinese admin; unlock with `manage.py axes_reset_username USERNAME`.
 AXES_ENABLE_ADMIN = False
 

@@ -3,10 +3,14 @@
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
+
 from cadres.models import Cadre, Channel, Unit
+from cadres.roles import role_group
 from cadres.validators import id_check_char
 
 _sequence = itertools.count(1)
+PASSWORD = "Xialu-test-passphrase-2021"
 
 
 def make_unit(name=None, *, kind="党政机关", parent=None, **fields):
@@ -50,3 +54,17 @@ def make_cadre(
     cadre.full_clean()
     cadre.save()
     return cadre
+
+
+def make_user(role=None, units=(), *, username=None, password=PASSWORD, superuser=False):
+    """Create and return a staff user holding `role` (a Chinese role name, or None) for `units`."""
+    User = get_user_model()
+    username = username or f"user{next(_sequence)}"
+    if superuser:
+        user = User.objects.create_superuser(username=username, password=password)
+    else:
+        user = User.objects.create_user(username=username, password=password, is_staff=True)
+    if role is not None:
+        user.groups.add(role_group(role))
+    user.units.set(units)
+    return user

@@ -3,25 +3,17 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from cadres.models import AuditEvent, Cadre
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK, role_group
+from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from reports.models import MonthlyReport
 from reports.monthly import MONTH_FORMAT, parse_month
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import body_of, load_workbook
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-def make_user(role, units=()):
-    user = get_user_model().objects.create_user(f"user-{role}", password="x-Pass-9876-long", is_staff=True)
-    user.groups.add(role_group(role))
-    user.units.set(units)
-    return user
 
 
 @pytest.fixture
@@ -80,7 +72,7 @@ def test_page_generates_and_archives_a_month(client, roster):
     report = MonthlyReport.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/reports/monthly/{report.pk}/"
-    assert report.created_by.username == "user-干部科"
+    assert report.created_by.groups.get().name == CADRE_SECTION
     assert load_workbook(bytes(report.content)).sheetnames == ["汇总", "花名册"]
     assert AuditEvent.objects.filter(action="reports.monthly.exported", user=report.created_by).count() == 1
 

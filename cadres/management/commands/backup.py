@@ -1,5 +1,6 @@
 """Write the whole database to one file that `restore` reads back."""
 
+import os
 from pathlib import Path
 
 from django.core.management import call_command
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         if not target.name.endswith(SUFFIXES):
             raise CommandError(BAD_SUFFIX.format(suffixes="、".join(SUFFIXES)))
         target.parent.mkdir(parents=True, exist_ok=True)
+        # Every ID number and password hash is in the file: only its owner may read it.
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        target.chmod(0o600)
         audit(action=AuditAction.BACKUP, summary=f"备份到 {target}")
         call_command(
             "dumpdata",
