@@ -9,7 +9,21 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .access import can_view_id_number, mask_id_number
-from .models import AuditEvent, Cadre, Channel, ChannelGroup, StaleEditError, Unit
+from .models import (
+    Appraisal,
+    AuditEvent,
+    Cadre,
+    Channel,
+    ChannelGroup,
+    EducationRecord,
+    FamilyMember,
+    RewardPunishment,
+    Secondment,
+    StaleEditError,
+    Training,
+    Unit,
+    WorkRecord,
+)
 from .models.records import STALE_EDIT
 
 NOT_VISIBLE = "记录不存在，或不在您有权查看的单位范围内"
@@ -120,6 +134,14 @@ class CadreForm(forms.ModelForm):
             "political_status",
             "education",
             "degree",
+            "birth_month_only",
+            "native_place",
+            "birthplace",
+            "party_joined_date",
+            "party_confirmed_date",
+            "health",
+            "professional_title",
+            "specialty",
             "unit",
             "post",
             "rank",
@@ -147,9 +169,70 @@ class CadreForm(forms.ModelForm):
         return cleaned
 
 
+class RecordInline(admin.TabularInline):
+    extra = 0
+    show_change_link = False
+
+
+class EducationInline(RecordInline):
+    model = EducationRecord
+    fields = ["mode", "start_date", "end_date", "school", "major", "education", "degree"]
+
+
+class WorkInline(RecordInline):
+    model = WorkRecord
+    fields = ["start_date", "end_date", "unit", "unit_name", "unit_kind", "post", "rank"]
+    autocomplete_fields = ["unit"]
+
+
+class SecondmentInline(RecordInline):
+    model = Secondment
+    fields = [
+        "kind",
+        "start_date",
+        "end_date",
+        "from_unit",
+        "to_unit",
+        "to_unit_name",
+        "to_unit_kind",
+        "post",
+        "purpose",
+    ]
+    autocomplete_fields = ["from_unit", "to_unit"]
+
+
+class TrainingInline(RecordInline):
+    model = Training
+    fields = ["name", "organizer", "start_date", "end_date", "hours"]
+
+
+class AppraisalInline(RecordInline):
+    model = Appraisal
+    fields = ["year", "result"]
+
+
+class RewardInline(RecordInline):
+    model = RewardPunishment
+    fields = ["kind", "date", "description", "authority"]
+
+
+class FamilyInline(RecordInline):
+    model = FamilyMember
+    fields = ["sort_order", "relation", "name", "birth_date", "political_status", "work_and_post"]
+
+
 @admin.register(Cadre)
 class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     form = CadreForm
+    inlines = [
+        EducationInline,
+        WorkInline,
+        SecondmentInline,
+        TrainingInline,
+        AppraisalInline,
+        RewardInline,
+        FamilyInline,
+    ]
     list_display = ["name", "gender", "birth_date", "unit", "post", "channel", "entry_date", "status", "education"]
     # RelatedOnly: a clerk's unit filter lists only the units of the cadres they may see.
     list_filter = [
@@ -168,7 +251,21 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     list_per_page = 50
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        ("基本信息", {"fields": ["name", "id_number", ("gender", "birth_date"), ("ethnicity", "political_status")]}),
+        (
+            "基本信息",
+            {
+                "fields": [
+                    "name",
+                    "id_number",
+                    ("gender", "birth_date", "birth_month_only"),
+                    ("ethnicity", "political_status"),
+                    ("native_place", "birthplace"),
+                    ("party_joined_date", "party_confirmed_date"),
+                    ("health", "professional_title"),
+                    "specialty",
+                ]
+            },
+        ),
         ("学历学位", {"fields": [("education", "degree")]}),
         ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
         ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),

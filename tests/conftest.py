@@ -9,6 +9,7 @@ SEED_MIGRATIONS = [
     "cadres.migrations.0002_seed_channels",
     "cadres.migrations.0003_roles",
     "reports.migrations.0002_monthly_report_roles",
+    "cadres.migrations.0007_roles_for_records",
 ]
 
 

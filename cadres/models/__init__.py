@@ -1,6 +1,47 @@
 """The models of the cadre domain, one module per subject."""
 
 from .audit import AuditAction, AuditEvent
+from .career import (
+    Appraisal,
+    AppraisalResult,
+    EducationRecord,
+    FamilyMember,
+    RewardKind,
+    RewardPunishment,
+    Secondment,
+    SecondmentKind,
+    StudyMode,
+    Training,
+    WorkRecord,
+)
+from .imports import ImportBatch
+from .pool import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit
+from .saved import SavedFilter
 
-__all__ = ["AuditAction", "AuditEvent", "Cadre", "Channel", "ChannelGroup", "StaleEditError", "Unit"]
+__all__ = [
+    "Appraisal",
+    "AppraisalResult",
+    "AuditAction",
+    "AuditEvent",
+    "Cadre",
+    "Channel",
+    "ChannelGroup",
+    "EducationRecord",
+    "FamilyMember",
+    "ImportBatch",
+    "PoolMembership",
+    "PoolStatus",
+    "PoolStatusChange",
+    "Recommender",
+    "RewardKind",
+    "RewardPunishment",
+    "SavedFilter",
+    "Secondment",
+    "SecondmentKind",
+    "StaleEditError",
+    "StudyMode",
+    "Training",
+    "Unit",
+    "WorkRecord",
+]

@@ -127,6 +127,19 @@ class Cadre(models.Model):
     gender = models.CharField("性别", max_length=1, choices=Gender.choices, blank=True)
     ethnicity = models.CharField("民族", max_length=20, default="汉族", validators=[validate_no_control_characters])
     birth_date = models.DateField("出生日期", db_index=True, blank=True)
+    # A roster that gives only 出生年月 and no ID number: the 1st of the month, marked as such.
+    birth_month_only = models.BooleanField("出生日期只精确到月", default=False)
+    native_place = models.CharField("籍贯", max_length=50, blank=True, validators=[validate_no_control_characters])
+    birthplace = models.CharField("出生地", max_length=50, blank=True, validators=[validate_no_control_characters])
+    party_joined_date = models.DateField("入党时间", null=True, blank=True)
+    party_confirmed_date = models.DateField("转正时间", null=True, blank=True, help_text="党龄自转正时间起算")
+    health = models.CharField("健康状况", max_length=10, blank=True, validators=[validate_no_control_characters])
+    professional_title = models.CharField(
+        "专业技术职务", max_length=50, blank=True, validators=[validate_no_control_characters]
+    )
+    specialty = models.CharField(
+        "熟悉专业有何专长", max_length=100, blank=True, validators=[validate_no_control_characters]
+    )
     id_number = IdNumberField(
         "公民身份号码",
         blank=True,

@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from tests.admin_forms import inline_data
 
 AS_OF = "2021-07-31"
 
@@ -42,6 +43,7 @@ def change_form_data(response, **changes):
     """Return the POST data of the admin form in `response` as it was opened, with `changes`."""
     form = response.context["adminform"].form
     data = {name: form_value(form[name].value()) for name in form.fields}
+    data.update(inline_data(response))
     data.update(changes)
     data["_save"] = "保存"
     return data

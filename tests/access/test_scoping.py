@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cadres.admin import NOT_VISIBLE
-from cadres.models import Cadre, Channel, Unit
+from cadres.models import Cadre, Unit
 from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from reports.forms import UNIT_UNKNOWN
+from tests.admin_forms import cadre_add_data
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import AS_OF, admin_url, change_form_data, history_version_url, role_id
@@ -252,32 +253,6 @@ def test_scoped_lists_and_exports_cost_the_same_queries_for_more_cadres(client, 
 # --- entering data: only into A and the units below it ------------------------------------------
 
 
-def add_form_data(unit, **fields):
-    data = {
-        "name": "新干部",
-        "id_number": "",
-        "gender": "男",
-        "birth_date": "1990-01-01",
-        "ethnicity": "汉族",
-        "political_status": "中共党员",
-        "education": "大学本科",
-        "degree": "学士",
-        "unit": unit.pk,
-        "post": "科员",
-        "rank": "",
-        "channel": Channel.objects.get(code="xuandiao").pk,
-        "entry_date": "2015-08-01",
-        "first_work_date": "",
-        "status": "在职",
-        "leave_date": "",
-        "leave_reason": "",
-        "notes": "",
-        "_save": "保存",
-    }
-    data.update(fields)
-    return data
-
-
 def test_admin_add_form_offers_only_own_unit_and_units_below(client, district):
     response = logged_in(client, UNIT_CLERK, district).get(admin_url("add"))
     assert response.status_code == 200
@@ -293,14 +268,14 @@ def test_admin_unit_autocomplete_offers_only_own_unit_and_units_below(client, di
 
 
 def test_admin_add_into_another_unit_is_refused(client, district):
-    response = logged_in(client, UNIT_CLERK, district).post(admin_url("add"), add_form_data(district.b))
+    response = logged_in(client, UNIT_CLERK, district).post(admin_url("add"), cadre_add_data(district.b))
     assert response.status_code == 200
     assert "unit" in response.context["adminform"].form.errors
     assert not Cadre.objects.filter(name="新干部").exists()
 
 
 def test_admin_add_into_a_unit_below_is_accepted(client, district):
-    response = logged_in(client, UNIT_CLERK, district).post(admin_url("add"), add_form_data(district.a1))
+    response = logged_in(client, UNIT_CLERK, district).post(admin_url("add"), cadre_add_data(district.a1))
     assert response.status_code == 302
     assert Cadre.objects.get(name="新干部").unit == district.a1
 

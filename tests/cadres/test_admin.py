@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from cadres.models import Cadre, Channel, ChannelGroup
 from cadres.models.records import BIRTH_DATE_REQUIRED, ID_BIRTH_MISMATCH
+from tests.admin_forms import cadre_add_data
 from tests.factories import make_cadre, make_id_number, make_unit
 
 pytestmark = pytest.mark.django_db
@@ -26,29 +27,7 @@ def listed(response):
 
 def add_form_data(**fields):
     """POST data of a complete, valid add form; `fields` override or blank some of it."""
-    data = {
-        "name": "李明远",
-        "id_number": "",
-        "gender": "男",
-        "birth_date": "1990-01-01",
-        "ethnicity": "汉族",
-        "political_status": "中共党员",
-        "education": "大学本科",
-        "degree": "学士",
-        "unit": make_unit().pk,
-        "post": "科员",
-        "rank": "一级科员",
-        "channel": Channel.objects.get(code="xuandiao").pk,
-        "entry_date": "2015-08-01",
-        "first_work_date": "",
-        "status": "在职",
-        "leave_date": "",
-        "leave_reason": "",
-        "notes": "",
-        "_save": "保存",
-    }
-    data.update(fields)
-    return data
+    return cadre_add_data(make_unit(), name="李明远", **fields)
 
 
 # --- pages render, in Chinese -------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""The young-cadre pool (年轻干部库) as dated records, so membership on any past date is answerable."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from ..validators import validate_no_control_characters
+from .records import Cadre
+
+LEFT_BEFORE_ENTERED = "出库时间不能早于入库时间"
+
+
+class Recommender(models.TextChoices):
+    PARTY_COMMITTEE = "党委", "党委"
+    ORGANIZATION_DEPARTMENT = "组织部门", "组织部门"
+    OWN_UNIT = "所在单位", "所在单位"
+    GRASSROOTS_PARTY = "基层党组织", "基层党组织"
+
+
+class PoolStatus(models.TextChoices):
+    RESERVE = "年轻干部", "年轻干部"
+    UNDER_REVIEW = "已列为考察对象", "已列为考察对象"
+    USED = "已使用", "已使用"
+    REVOKED = "已撤销资格", "已撤销资格"
+
+
+class PoolMembership(models.Model):
+    """One stay of a cadre in the pool, from entering to leaving."""
+
+    cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="pool_memberships")
+    entered_on = models.DateField("入库时间")
+    recommended_by = models.CharField("推荐方", max_length=6, choices=Recommender.choices)
+    reason = models.CharField("入库理由", max_length=300, blank=True, validators=[validate_no_control_characters])
+    left_on = models.DateField("出库时间", null=True, blank=True)
+    left_reason = models.CharField("出库原因", max_length=300, blank=True, validators=[validate_no_control_characters])
+
+    class Meta:
+        verbose_name = "年轻干部库入库记录"
+        verbose_name_plural = "年轻干部库入库记录"
+        ordering = ["-entered_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=F("entered_on")),
+                name="pool_left_after_entered",
+                violation_error_message=LEFT_BEFORE_ENTERED,
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cadre} {self.entered_on:%Y-%m-%d}入库"
+
+
+class PoolStatusChange(models.Model):
+    """A dated status of a membership: the first one on entering, then each move."""
+
+    membership = models.ForeignKey(
+        PoolMembership, verbose_name="入库记录", on_delete=models.CASCADE, related_name="status_changes"
+    )
+    status = models.CharField("状态", max_length=8, choices=PoolStatus.choices)
+    changed_on = models.DateField("变更日期")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    reason = models.CharField("理由", max_length=300, blank=True, validators=[validate_no_control_characters])
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "年轻干部库状态变更"
+        verbose_name_plural = "年轻干部库状态变更"
+        ordering = ["membership", "changed_on", "pk"]
+
+    def __str__(self):
+        return f"{self.changed_on:%Y-%m-%d} {self.status}"
