@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from .views import audit, profile
 
 urlpatterns = [
-    path("cadres/<int:pk>/", views.cadre_detail, name="cadre_detail"),
-    path("audit/", views.audit_log, name="audit_log"),
+    path("cadres/<int:pk>/", profile.cadre_detail, name="cadre_detail"),
+    path("audit/", audit.audit_log, name="audit_log"),
 ]
