@@ -6,6 +6,7 @@ from .excel import WorkbookWriter, text_width
 from .narrative import chinese_count
 
 SUMMARY_SHEET = "汇总"
+SHARE_FORMAT = "0.0"
 ROSTER_SHEET = "花名册"
 SUMMARY_HEADER = ["进入方式", "人数", "占比（%）", "其中近{years}年招录"]
 ROSTER_HEADER = [
@@ -21,6 +22,11 @@ ROSTER_HEADER = [
     ("进入时间", 12),
     ("近{years}年招录", 12),
 ]
+
+
+def chinese_date(day):
+    """Return 2021年7月31日."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def summary_title(params):
@@ -51,21 +57,22 @@ def write_summary(book, stats):
     sheet = book.sheet(SUMMARY_SHEET, widths, landscape=False)
     sheet.merged(summary_title(params), "title", height=30)
     window_start = years_before(params.as_of, params.recent_years)
-    sheet.merged(
-        f"统计截止日期：{params.as_of:%Y年%m月%d日}　年龄：{params.max_age}周岁以下（含{params.max_age}周岁）"
-        f"　近{years}年：{window_start:%Y年%m月%d日}（不含）至{params.as_of:%Y年%m月%d日}",
-        "subtitle",
-        height=20,
-    )
+    sheet.merged(f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）", "subtitle")
+    sheet.merged(f"近{years}年：{chinese_date(window_start)}（不含）至{chinese_date(params.as_of)}进入", "subtitle")
     sheet.row(header, "header", height=22)
     for group in stats.groups:
-        sheet.row([group.name, group.count, stats.share(group.count), group.recent])
+        sheet.row([group.name, group.count, (stats.share(group.count), "number", SHARE_FORMAT), group.recent])
         if len(group.channels) > 1:
             for channel in group.channels:
                 sheet.row(
-                    [(f"其中：{channel.name}", "indent"), channel.count, stats.share(channel.count), channel.recent]
+                    [
+                        (f"其中：{channel.name}", "indent"),
+                        channel.count,
+                        (stats.share(channel.count), "number", SHARE_FORMAT),
+                        channel.recent,
+                    ]
                 )
-    sheet.row(["合计", stats.total, stats.share(stats.total), stats.recent], "total")
+    sheet.row(["合计", stats.total, (stats.share(stats.total), "total", SHARE_FORMAT), stats.recent], "total")
     sheet.blank()
     if stats.footnote:
         sheet.merged(f"注：{stats.footnote}。")

@@ -252,7 +252,7 @@ def test_monthly_report_is_as_of_the_months_last_day(tmp_path, month, as_of, nex
 
     assert [record["姓名"] for record in roster_records(workbook["花名册"])] == [on_last_day.name]
     assert f"截至{as_of.isoformat()}，" in printed
-    assert f"统计截止日期：{as_of:%Y年%m月%d日}" in sheet_rows(workbook["汇总"])[1][0]
+    assert f"统计截止日期：{as_of.year}年{as_of.month}月{as_of.day}日" in sheet_rows(workbook["汇总"])[1][0]
 
 
 @pytest.mark.parametrize("month", ["2021-13", "202107", "2021-00", "2021/07", "七月"])
