@@ -8,6 +8,9 @@ from ..models import Channel, Unit
 AS_OF_INVALID = "计算年龄时间无效，请按“2021-07-31”的格式填写"
 AS_OF_DEFAULT_NOTE = "未指定计算年龄时间，下面已填入今天（{today}），请确认或修改后下载"
 FILE_REQUIRED = "请选择要导入的 .lrmx 文件或 zip 压缩包"
+UPLOAD_TOO_LARGE = "文件超过{limit}MB，请分批导入"
+# Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not limit file uploads (TRAPS.md): check it here.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class AsOfForm(forms.Form):
@@ -48,3 +51,9 @@ class LrmxUploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.visible_to(user)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(UPLOAD_TOO_LARGE.format(limit=MAX_UPLOAD_BYTES >> 20))
+        return upload

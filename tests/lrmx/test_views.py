@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, AS_OF_INVALID
+from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, AS_OF_INVALID, UPLOAD_TOO_LARGE
 from cadres.lrmx.reader import DTD_REFUSED
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import AuditAction, AuditEvent, Cadre
@@ -111,3 +111,11 @@ def test_clerk_cannot_import_another_units_cadre(client):
     response = client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("张三.lrmx", lrmx_of(cadre))})
     assert response.status_code == 400
     assert "该干部不在您管理的单位范围内，不能导入" in response.content.decode()
+
+
+def test_oversized_upload_is_refused(client, monkeypatch):
+    monkeypatch.setattr("cadres.lrmx.forms.MAX_UPLOAD_BYTES", 10)
+    client.force_login(make_user("干部科"))
+    response = client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("x.lrmx", b"<Person>" + b" " * 20)})
+    assert response.status_code == 400
+    assert UPLOAD_TOO_LARGE.format(limit=0) in response.content.decode()
