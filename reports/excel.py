@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT_NAME = "宋体"
@@ -146,3 +147,72 @@ class WorkbookWriter:
 def xlsx_response(content, filename):
     """Return a download of `content`; Django writes the Chinese file name per RFC 5987."""
     return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+def fit_font_size(text, *, width, height, sizes=(12, 11, 10.5, 10, 9.5, 9, 8, 7.5, 7)):
+    """Return the largest font size in `sizes` at which `text` fits a wrapped box.
+
+    `width` is the box's width in column units (one per narrow character at 11 points), `height`
+    its height in points; a line takes 1.4 × the font size. The smallest size is returned when
+    nothing fits, so a very long text still prints, only small.
+    """
+    for size in sizes:
+        per_line = max(width * 11 / size, 1)
+        lines = sum(max(1, -(-text_width(line) // per_line)) for line in str(text).split("\n"))
+        if lines * size * 1.4 <= height:
+            return size
+    return sizes[-1]
+
+
+class FormSheet:
+    """A printed form on one sheet: merged boxes with borders, 宋体, fixed row heights, page breaks.
+
+    Unlike SheetWriter it holds the whole sheet in memory (a form is one page or two), since
+    boxes are merged across rows and columns in any order.
+    """
+
+    def __init__(self, title, widths):
+        self.workbook = Workbook()
+        self.ws = self.workbook.active
+        self.ws.title = title
+        for index, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        setup = self.ws.page_setup
+        setup.paperSize = PAPER_A4
+        setup.orientation = "portrait"
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.print_options.horizontalCentered = True
+        self.ws.page_margins.left = self.ws.page_margins.right = 0.6
+        self.ws.page_margins.top = self.ws.page_margins.bottom = 0.7
+
+    def box(self, cells, value, *, size=12, bold=False, align="center", border=True):
+        """Write `value` into the box `cells` ("B2" or "B2:D3"), merged, wrapped and bordered."""
+        first = cells.split(":")[0]
+        cell = self.ws[first]
+        cell.value = value
+        if needs_escape(value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        cell.font = Font(name=FONT_NAME, charset=134, size=size, bold=bold)
+        vertical = "top" if align == "left" else "center"
+        cell.alignment = Alignment(horizontal=align, vertical=vertical, wrap_text=True)
+        if ":" in cells:
+            self.ws.merge_cells(cells)
+        if border:
+            for row in self.ws[cells] if ":" in cells else ((cell,),):
+                for each in row:
+                    each.border = BORDER
+
+    def height(self, row, points):
+        self.ws.row_dimensions[row].height = points
+
+    def page_break_after(self, row):
+        self.ws.row_breaks.append(Break(id=row))
+
+    def to_bytes(self, print_area):
+        self.ws.print_area = print_area
+        buffer = io.BytesIO()
+        self.workbook.save(buffer)
+        return buffer.getvalue()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import monthly, young_cadres
+from .views import appointment_form, monthly, young_cadres
 
 urlpatterns = [
     path("", young_cadres.home, name="home"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("reports/monthly/", monthly.monthly_list, name="monthly_list"),
     path("reports/monthly/<int:pk>/", monthly.monthly_detail, name="monthly_detail"),
     path("reports/monthly/<int:pk>.xlsx", monthly.monthly_download, name="monthly_download"),
+    path("cadres/<int:pk>/form.xlsx", appointment_form.appointment_form_xlsx, name="cadre_form_xlsx"),
 ]

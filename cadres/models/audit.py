@@ -18,6 +18,9 @@ class AuditAction(models.TextChoices):
     ACCOUNT_SAVED = "auth.account_saved", "设置账号角色和单位"
     BACKUP = "system.backup", "备份数据库"
     RESTORE = "system.restore", "恢复数据库"
+    LRMX_EXPORT = "cadres.lrmx.exported", "导出任免审批表（.lrmx）"
+    LRMX_IMPORT = "cadres.lrmx.imported", "导入任免审批表（.lrmx）"
+    FORM_EXPORT = "cadres.form.exported", "导出任免审批表（Excel）"
 
 
 class AuditEvent(models.Model):

@@ -1,0 +1,59 @@
+"""Forms of the .lrmx pages: the age basis of an export, the upload of an import."""
+
+from django import forms
+from django.utils import timezone
+
+from ..models import Channel, Unit
+
+AS_OF_INVALID = "计算年龄时间无效，请按“2021-07-31”的格式填写"
+AS_OF_DEFAULT_NOTE = "未指定计算年龄时间，下面已填入今天（{today}），请确认或修改后下载"
+FILE_REQUIRED = "请选择要导入的 .lrmx 文件或 zip 压缩包"
+UPLOAD_TOO_LARGE = "文件超过{limit}MB，请分批导入"
+# Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not limit file uploads (TRAPS.md): check it here.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class AsOfForm(forms.Form):
+    """The date the printed age refers to (JiSuanNianLingShiJian); chosen, never assumed."""
+
+    as_of = forms.DateField(
+        label="计算年龄时间",
+        error_messages={"invalid": AS_OF_INVALID, "required": AS_OF_INVALID},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="表上“出生年月（岁）”按此日期计算，重印时选同一日期即得同一张表",
+    )
+
+    @classmethod
+    def with_default(cls):
+        """Return an unbound form showing today as the default, and the note that says so."""
+        today = timezone.localdate()
+        return cls(initial={"as_of": today}), AS_OF_DEFAULT_NOTE.format(today=today.isoformat())
+
+
+class LrmxUploadForm(forms.Form):
+    """An upload to import: one .lrmx or a zip, and where a person not yet recorded goes."""
+
+    file = forms.FileField(label="任免审批表文件", error_messages={"required": FILE_REQUIRED})
+    unit = forms.ModelChoiceField(
+        label="新建干部的单位",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="按呈报单位匹配",
+        help_text="文件中的干部在本系统中找不到时，新建到此单位",
+    )
+    channel = forms.ModelChoiceField(
+        label="新建干部的进入方式",
+        queryset=Channel.objects.all(),
+        required=False,
+        empty_label="其他（以后补录）",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.visible_to(user)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(UPLOAD_TOO_LARGE.format(limit=MAX_UPLOAD_BYTES >> 20))
+        return upload

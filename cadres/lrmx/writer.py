@@ -1,0 +1,133 @@
+"""Write a cadre's .lrmx file: UTF-8 XML with a byte-order mark, root <Person>, flat elements."""
+
+import io
+import zipfile
+from xml.etree import ElementTree
+
+from ..access import id_number_for
+from ..models import StudyMode
+from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm
+from .jianli import jianli_text
+from .texts import appraisal_text, education_summary, reward_text
+
+# The editor version whose file layout (LRMX.md) this writer follows.
+LRMX_VERSION = "3.2.1.16"
+BOM = b"\xef\xbb\xbf"
+CPC = ("中共党员", "中共预备党员")
+# File names inside a zip may not carry path separators or characters Windows refuses.
+UNSAFE_NAME = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
+
+
+def lrmx_cadres(queryset):
+    """Return `queryset` with everything the writer reads, fetched in a fixed number of queries."""
+    return queryset.select_related("unit").prefetch_related(
+        "education_records", "work_records__unit", "family_members", "appraisals", "rewards"
+    )
+
+
+def person_values(cadre, *, as_of, filled_on, filled_by, user):
+    """Return the element texts of `cadre`'s form, keyed by element name, in the editor's order.
+
+    `as_of` is the date the printed age refers to (JiSuanNianLingShiJian), `filled_on` the
+    fill-in date; the 公民身份号码 is written as `user` may see it (masked otherwise), in full for
+    `user=None`, the server's own operator at the command line.
+    """
+    education = list(cadre.education_records.all())
+    full_time = education_summary(education, StudyMode.FULL_TIME)
+    in_service = education_summary(education, StudyMode.IN_SERVICE)
+    if not education:
+        full_time["education"] = cadre.education
+        full_time["degree"] = "" if cadre.degree == "无" else cadre.degree
+    party = yyyymm(cadre.party_joined_date) if cadre.political_status in CPC else ""
+    values = {
+        "XingMing": cadre.name,
+        "XingBie": cadre.gender,
+        "ChuShengNianYue": yyyymm(cadre.birth_date),
+        "MinZu": cadre.ethnicity,
+        "JiGuan": cadre.native_place,
+        "ChuShengDi": cadre.birthplace,
+        "RuDangShiJian": party,
+        "CanJiaGongZuoShiJian": yyyymm(cadre.first_work_date),
+        "JianKangZhuangKuang": cadre.health,
+        "ZhuanYeJiShuZhiWu": cadre.professional_title,
+        "ShuXiZhuanYeYouHeZhuanChang": cadre.specialty,
+        "QuanRiZhiJiaoYu_XueLi": full_time["education"],
+        "QuanRiZhiJiaoYu_XueWei": full_time["degree"],
+        "QuanRiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": full_time["education_school"],
+        "QuanRiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": full_time["degree_school"],
+        "ZaiZhiJiaoYu_XueLi": in_service["education"],
+        "ZaiZhiJiaoYu_XueWei": in_service["degree"],
+        "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": in_service["education_school"],
+        "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": in_service["degree_school"],
+        "XianRenZhiWu": cadre.post,
+        "NiRenZhiWu": "",
+        "NiMianZhiWu": "",
+        "JianLi": jianli_text(cadre),
+        "JiangChengQingKuang": reward_text(cadre.rewards.all()),
+        "NianDuKaoHeJieGuo": appraisal_text(cadre.appraisals.all()),
+        "RenMianLiYou": "",
+        FAMILY: [family_values(member) for member in cadre.family_members.all()],
+        "ChengBaoDanWei": cadre.unit.name,
+        "JiSuanNianLingShiJian": f"{as_of:%Y%m%d}",
+        "TianBiaoShiJian": yyyymm(filled_on),
+        "TianBiaoRen": filled_by,
+        "ShenFenZheng": cadre.id_number if user is None else id_number_for(user, cadre.id_number),
+        "ZhaoPian": "",
+        "Version": LRMX_VERSION,
+    }
+    return values
+
+
+def family_values(member):
+    """Return the texts of one <Item> of JiaTingChengYuan."""
+    return {
+        "ChengWei": member.relation,
+        "XingMing": member.name,
+        "ChuShengRiQi": yyyymm(member.birth_date),
+        "ZhengZhiMianMao": member.political_status,
+        "GongZuoDanWeiJiZhiWu": member.work_and_post,
+    }
+
+
+def lrmx_bytes(values):
+    """Return the file for element `values` (person_values): BOM, XML declaration, indented XML."""
+    person = ElementTree.Element("Person")
+    for name, value in values.items():
+        element = ElementTree.SubElement(person, name)
+        if name == FAMILY:
+            for member in value:
+                item = ElementTree.SubElement(element, FAMILY_ITEM)
+                for field in FAMILY_ELEMENTS:
+                    ElementTree.SubElement(item, field).text = member[field]
+        else:
+            element.text = value
+    ElementTree.indent(person)
+    body = ElementTree.tostring(person, encoding="unicode", short_empty_elements=False)
+    return BOM + ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
+
+
+def cadre_lrmx(cadre, *, as_of, filled_on, user):
+    """Return the .lrmx file of `cadre` as `user` exports it."""
+    filled_by = user.get_full_name() or user.get_username() if user is not None else ""
+    return lrmx_bytes(person_values(cadre, as_of=as_of, filled_on=filled_on, filled_by=filled_by, user=user))
+
+
+def lrmx_filename(cadre, number=None):
+    """Return `姓名.lrmx`, or `序号.姓名.lrmx` inside a zip of a list."""
+    name = cadre.name.translate(UNSAFE_NAME)
+    return f"{number}.{name}.lrmx" if number is not None else f"{name}.lrmx"
+
+
+def lrmx_files(cadres, *, as_of, filled_on, user):
+    """Yield (`序号.姓名.lrmx`, content) for `cadres` in order, numbered from 1."""
+    for number, cadre in enumerate(cadres, start=1):
+        yield lrmx_filename(cadre, number), cadre_lrmx(cadre, as_of=as_of, filled_on=filled_on, user=user)
+
+
+def lrmx_zip(files):
+    """Return a zip of (name, content) pairs; names are stored as UTF-8 (zip flag 0x800)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files:
+            archive.writestr(name, content)
+    return buffer.getvalue()
