@@ -18,6 +18,9 @@ class AuditAction(models.TextChoices):
     ACCOUNT_SAVED = "auth.account_saved", "设置账号角色和单位"
     BACKUP = "system.backup", "备份数据库"
     RESTORE = "system.restore", "恢复数据库"
+    POOL_ENTERED = "cadres.pool.entered", "列入年轻干部库"
+    POOL_STATUS_CHANGED = "cadres.pool.status_changed", "变更年轻干部库状态"
+    POOL_EXITED = "cadres.pool.exited", "移出年轻干部库"
 
 
 class AuditEvent(models.Model):
