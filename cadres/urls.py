@@ -1,8 +1,13 @@
 from django.urls import path
 
-from .views import audit, profile
+from .views import audit, pool, profile
 
 urlpatterns = [
     path("cadres/<int:pk>/", profile.cadre_detail, name="cadre_detail"),
     path("audit/", audit.audit_log, name="audit_log"),
+    path("pool/", pool.pool_overview, name="pool_overview"),
+    path("pool/list/", pool.pool_list, name="pool_list"),
+    path("pool/enter/<int:cadre_pk>/", pool.pool_enter, name="pool_enter"),
+    path("pool/<int:pk>/status/", pool.pool_status, name="pool_status"),
+    path("pool/<int:pk>/exit/", pool.pool_leave, name="pool_exit"),
 ]

@@ -68,6 +68,12 @@ class PoolMembership(models.Model):
     def __str__(self):
         return f"{self.cadre} {self.entered_on:%Y-%m-%d}入库"
 
+    @property
+    def latest_change(self):
+        """Return the latest status change, or None; reads the prefetched changes when there are."""
+        changes = list(self.status_changes.all())
+        return changes[-1] if changes else None
+
 
 class PoolStatusChange(models.Model):
     """A dated status of a membership: the first one on entering, then each move."""
