@@ -51,7 +51,11 @@ class AsOfForm(forms.Form):
     )
 
     def day(self, today):
-        """Return the chosen date, or `today` when none was given or it was invalid."""
-        if self.is_bound and self.is_valid() and self.cleaned_data["as_of"]:
-            return self.cleaned_data["as_of"]
-        return today
+        """Return the chosen date, or `today` when none was given or it was invalid.
+
+        A valid date is kept even when another field of a subclass's form is not.
+        """
+        if not self.is_bound:
+            return today
+        self.full_clean()
+        return self.cleaned_data.get("as_of") or today

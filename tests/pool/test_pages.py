@@ -177,3 +177,11 @@ def test_read_only_of_another_unit_gets_404_not_403(client, units):
 
 def test_superuser_may_act(admin_client):
     assert admin_client.get(f"/pool/enter/{make_cadre().pk}/").status_code == 200
+
+
+def test_list_keeps_the_chosen_date_when_another_filter_is_wrong(client, pool):
+    client.force_login(make_user(LEADER))
+    response = client.get("/pool/list/?as_of=2020-12-31&status=不存在")
+    assert response.status_code == 400
+    assert response.context["day"] == D(2020, 12, 31)
+    assert "未知的状态：“不存在”" in response.content.decode()
