@@ -11,6 +11,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from .access import can_view_id_number, mask_id_number
 from .models import (
     Appraisal,
+    AuditAction,
     AuditEvent,
     Cadre,
     Channel,
@@ -317,10 +318,21 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
             return HttpResponseRedirect(request.path)
 
 
+class AuditActionFilter(admin.SimpleListFilter):
+    title = "操作"
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return AuditAction.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "action", "summary", "ip_address"]
-    list_filter = ["action"]
+    list_display = ["at", "username", "action_label", "summary", "ip_address"]
+    list_filter = [AuditActionFilter]
     search_fields = ["username", "summary"]
     date_hierarchy = "at"
 

@@ -90,7 +90,61 @@ class CadreQuerySet(models.QuerySet):
             qs = qs.in_unit(params.unit)
         return qs
 
+    def with_records(self):
+        """Return the cadres with their unit, channel, every dated record and pool history prefetched.
+
+        The profile, the 简历 (cadres/resume.py) and the exports read these without a query per record.
+        """
+        return self.select_related("unit", "channel__group").prefetch_related(
+            "education_records",
+            models.Prefetch("work_records", queryset=self._related("work_records").select_related("unit")),
+            models.Prefetch(
+                "secondments", queryset=self._related("secondments").select_related("from_unit", "to_unit")
+            ),
+            "trainings",
+            "appraisals",
+            "rewards",
+            "family_members",
+            "pool_memberships__status_changes__changed_by",
+        )
+
+    def in_pool_on(self, day, status=None):
+        """Return the cadres in the young-cadre pool on `day`, optionally only those with `status` that day.
+
+        See PoolMembershipQuerySet.on() and .with_status_on(): the one definition of pool membership.
+        """
+        memberships = self._related("pool_memberships").on(day)
+        if status is not None:
+            memberships = memberships.with_status_on(day).filter(status_on=status)
+        return self.filter(pk__in=memberships.values("cadre"))
+
+    def _related(self, name):
+        return self.model._meta.get_field(name).related_model.objects.all()
+
 
 def recent_q(as_of, years):
     """Return the condition "entered in the `years` up to `as_of`", for filters and aggregates."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
+
+
+class PoolMembershipQuerySet(models.QuerySet):
+    """Membership of the young-cadre pool (年轻干部库) on any date, past or present."""
+
+    def on(self, day):
+        """Return the memberships open on `day`: entered on or before it and not yet left.
+
+        A cadre who leaves on `day` is out of the pool that day, as with the roster's leave date.
+        """
+        return self.filter(entered_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+    def open(self):
+        """Return the memberships not yet left."""
+        return self.filter(left_on__isnull=True)
+
+    def with_status_on(self, day):
+        """Annotate `status_on`: the latest status changed on or before `day` (on one day, the last recorded)."""
+        changes = self.model._meta.get_field("status_changes").related_model.objects.filter(
+            membership=models.OuterRef("pk"), changed_on__lte=day
+        )
+        latest = changes.order_by("-changed_on", "-pk").values("status")[:1]
+        return self.annotate(status_on=models.Subquery(latest))

@@ -19,5 +19,8 @@ class AuditTable(tables.Table):
         attrs = {"class": "table audit-table"}
         empty_text = "没有符合条件的记录"
 
+    def render_action(self, record):
+        return record.action_label
+
     def render_data(self, value):
         return ", ".join(f"{key}={item}" for key, item in value.items()) if value else "—"

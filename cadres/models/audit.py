@@ -21,6 +21,12 @@ class AuditAction(models.TextChoices):
     LRMX_EXPORT = "cadres.lrmx.exported", "导出任免审批表（.lrmx）"
     LRMX_IMPORT = "cadres.lrmx.imported", "导入任免审批表（.lrmx）"
     FORM_EXPORT = "cadres.form.exported", "导出任免审批表（Excel）"
+    POOL_ENTERED = "cadres.pool.entered", "列入年轻干部库"
+    POOL_STATUS_CHANGED = "cadres.pool.status_changed", "变更年轻干部库状态"
+    POOL_EXITED = "cadres.pool.exited", "移出年轻干部库"
+
+
+ACTION_LABELS = dict(AuditAction.choices)
 
 
 class AuditEvent(models.Model):
@@ -32,7 +38,8 @@ class AuditEvent(models.Model):
     )
     # Kept apart from `user` so the trail survives the account's deletion.
     username = models.CharField("账号", max_length=150, blank=True)
-    action = models.CharField("操作", max_length=60, choices=AuditAction.choices, db_index=True)
+    # A code of AuditAction. Not a database choices list: a new kind of event needs no migration.
+    action = models.CharField("操作", max_length=60, db_index=True)
     summary = models.CharField("摘要", max_length=300, blank=True)
     data = models.JSONField("参数与结果", default=dict, blank=True)
     ip_address = models.GenericIPAddressField("IP地址", null=True, blank=True)
@@ -44,4 +51,9 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["username", "at"], name="audit_user_at_idx")]
 
     def __str__(self):
-        return f"{self.username} {self.get_action_display()}"
+        return f"{self.username} {self.action_label}"
+
+    @property
+    def action_label(self):
+        """Return the Chinese name of the action (the code itself for one no longer defined)."""
+        return ACTION_LABELS.get(self.action, self.action)

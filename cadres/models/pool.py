@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from ..querysets import PoolMembershipQuerySet
 from ..validators import validate_no_control_characters
 from .records import Cadre
 
 LEFT_BEFORE_ENTERED = "出库时间不能早于入库时间"
+ALREADY_IN_POOL = "该干部已在年轻干部库中，不能重复入库"
 
 
 class Recommender(models.TextChoices):
@@ -23,6 +25,15 @@ class PoolStatus(models.TextChoices):
     USED = "已使用", "已使用"
     REVOKED = "已撤销资格", "已撤销资格"
 
+    def next_statuses(self):
+        """Return the statuses a membership may move to from this one.
+
+        年轻干部 → 已列为考察对象 → 已使用, one step at a time; any status but 已撤销资格 may be revoked.
+        """
+        cls = type(self)
+        forward = {cls.RESERVE: [cls.UNDER_REVIEW], cls.UNDER_REVIEW: [cls.USED]}.get(self, [])
+        return [*forward, cls.REVOKED] if self != cls.REVOKED else []
+
 
 class PoolMembership(models.Model):
     """One stay of a cadre in the pool, from entering to leaving."""
@@ -34,20 +45,34 @@ class PoolMembership(models.Model):
     left_on = models.DateField("出库时间", null=True, blank=True)
     left_reason = models.CharField("出库原因", max_length=300, blank=True, validators=[validate_no_control_characters])
 
+    objects = PoolMembershipQuerySet.as_manager()
+
     class Meta:
         verbose_name = "年轻干部库入库记录"
         verbose_name_plural = "年轻干部库入库记录"
         ordering = ["-entered_on", "pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["cadre"],
+                condition=Q(left_on__isnull=True),
+                name="pool_one_open_membership",
+                violation_error_message=ALREADY_IN_POOL,
+            ),
             models.CheckConstraint(
                 condition=Q(left_on__isnull=True) | Q(left_on__gte=F("entered_on")),
                 name="pool_left_after_entered",
                 violation_error_message=LEFT_BEFORE_ENTERED,
-            )
+            ),
         ]
 
     def __str__(self):
         return f"{self.cadre} {self.entered_on:%Y-%m-%d}入库"
+
+    @property
+    def latest_change(self):
+        """Return the latest status change, or None; reads the prefetched changes when there are."""
+        changes = list(self.status_changes.all())
+        return changes[-1] if changes else None
 
 
 class PoolStatusChange(models.Model):

@@ -1,4 +1,4 @@
-"""The cadre profile."""
+"""The cadre profile: one printable page with every record of a cadre."""
 
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
@@ -6,20 +6,35 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from ..access import id_number_for
-from ..dates import age_on
 from ..history import cadre_history
 from ..models import Cadre
+from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, three_ages
+from ..resume import resume_lines
 
 
 @require_GET
 @permission_required("cadres.view_cadre", raise_exception=True)
 def cadre_detail(request, pk):
-    """A cadre's facts and change history; another unit's cadre is a 404, never a hint."""
-    cadre = get_object_or_404(Cadre.objects.visible_to(request.user).select_related("unit", "channel__group"), pk=pk)
+    """A cadre's facts, 三龄 on a chosen date, 简历, records, pool history and change history.
+
+    Another unit's cadre is a 404, never a hint; the page's query count does not grow with the records.
+    """
+    cadre = get_object_or_404(Cadre.objects.visible_to(request.user).with_records(), pk=pk)
+    today = timezone.localdate()
+    form = AsOfForm(request.GET or None)
+    as_of = form.day(today)
+    if as_of < cadre.birth_date:
+        form.add_error("as_of", AS_OF_BEFORE_BIRTH)
+        as_of = today
+    memberships = sorted(cadre.pool_memberships.all(), key=lambda membership: membership.entered_on, reverse=True)
     context = {
         "cadre": cadre,
+        "form": form,
         "id_number": id_number_for(request.user, cadre.id_number),
-        "age": age_on(cadre.birth_date, timezone.localdate()),
+        "today_ages": three_ages(cadre, today),
+        "ages": three_ages(cadre, as_of) if as_of != today else None,
+        "resume": resume_lines(cadre),
+        "memberships": memberships,
         "history": cadre_history(cadre, request.user),
     }
-    return render(request, "cadres/detail.html", context)
+    return render(request, "cadres/detail.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,61 @@
+"""What the cadre profile computes: the 三龄 on a chosen date, and the form that chooses the date."""
+
+from dataclasses import dataclass
+
+from django import forms
+
+from .dates import age_on
+
+AS_OF_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
+AS_OF_BEFORE_BIRTH = "所选日期早于出生日期，已按今天计算"
+
+
+@dataclass(frozen=True)
+class ThreeAges:
+    """三龄 on `as_of`, each in completed years; None where the date is unknown or still to come."""
+
+    as_of: object
+    age: int
+    party_years: int | None
+    work_years: int | None
+
+
+def completed_years(since, as_of):
+    """Return the completed years from `since` to `as_of` (anniversaries as for 周岁), None if unknown or later."""
+    if since is None or since > as_of:
+        return None
+    return age_on(since, as_of)
+
+
+def three_ages(cadre, as_of):
+    """Return the 三龄 of `cadre` on `as_of`: age (周岁), 党龄 from 转正时间, 工龄 from 参加工作时间.
+
+    党龄 counts from the confirmation (转正), not from joining (入党): a probationary member has none yet.
+    """
+    return ThreeAges(
+        as_of=as_of,
+        age=age_on(cadre.birth_date, as_of),
+        party_years=completed_years(cadre.party_confirmed_date, as_of),
+        work_years=completed_years(cadre.first_work_date, as_of),
+    )
+
+
+class AsOfForm(forms.Form):
+    """The `?as_of=YYYY-MM-DD` of a page that shows figures on a chosen date (blank: today)."""
+
+    as_of = forms.DateField(
+        label="计算日期",
+        required=False,
+        error_messages={"invalid": AS_OF_INVALID},
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def day(self, today):
+        """Return the chosen date, or `today` when none was given or it was invalid.
+
+        A valid date is kept even when another field of a subclass's form is not.
+        """
+        if not self.is_bound:
+            return today
+        self.full_clean()
+        return self.cleaned_data.get("as_of") or today
