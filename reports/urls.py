@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import monthly, young_cadres
+from .views import monthly, roster_template, young_cadres
 
 urlpatterns = [
     path("", young_cadres.home, name="home"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("reports/monthly/", monthly.monthly_list, name="monthly_list"),
     path("reports/monthly/<int:pk>/", monthly.monthly_detail, name="monthly_detail"),
     path("reports/monthly/<int:pk>.xlsx", monthly.monthly_download, name="monthly_download"),
+    path("import/template.xlsx", roster_template.roster_template_download, name="roster_template"),
 ]
