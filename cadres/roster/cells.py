@@ -33,6 +33,9 @@ _FULL_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*\d
 _MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
 _DIGITS = re.compile(r"^\d+$")
 _SPACES = "\u3000 \t\r\n\xa0"
+# Enum .values is rebuilt on every access; a roster asks for it on every row.
+EDUCATIONS = tuple(Education.values)
+DEGREES = tuple(Degree.values)
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff·\s]+$")
 
 
@@ -102,7 +105,7 @@ def choice(value, choices, table):
 
 def education(value, degree=""):
     """Return the 学历 `value` names; 研究生 with a 博士 degree is 博士研究生."""
-    result = choice(value, Education.values, synonyms.EDUCATION)
+    result = choice(value, EDUCATIONS, synonyms.EDUCATION)
     if text(value) == "研究生" and degree == "博士":
         return Education.DOCTORAL.value
     return result
@@ -114,7 +117,7 @@ def degree(value):
     for name in (Degree.DOCTOR, Degree.MASTER, Degree.BACHELOR):
         if typed.endswith(name) or typed.endswith(f"{name}学位"):
             return name.value
-    return choice(value, Degree.values, synonyms.DEGREE)
+    return choice(value, DEGREES, synonyms.DEGREE)
 
 
 def id_number(value):

@@ -55,6 +55,13 @@ IMPORTED_FIELDS = (
 )
 EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
 DEGREE_RANK = {value: rank for rank, value in enumerate(Degree.values)}
+# Enum .values is rebuilt on every access: looked up once here, not on every row.
+CHOICE_FIELDS = (
+    ("gender", tuple(Gender.values), synonyms.GENDER),
+    ("political_status", tuple(PoliticalStatus.values), synonyms.POLITICAL_STATUS),
+    ("status", tuple(CadreStatus.values), synonyms.STATUS),
+    ("leave_reason", tuple(LeaveReason.values), synonyms.LEAVE_REASON),
+)
 TEXT_LIMITS = {"ethnicity": 20, "post": 100, "rank": 50, "notes": 2000}
 UNIT_KIND_SUFFIXES = (
     ("街道", UnitKind.SUBDISTRICT),
@@ -290,13 +297,7 @@ class Planner:
         elif id_number:
             values["birth_date"] = cells.parse_id_number(id_number).birth_date
             values["birth_month_only"] = False
-        choices = (
-            ("gender", Gender.values, synonyms.GENDER),
-            ("political_status", PoliticalStatus.values, synonyms.POLITICAL_STATUS),
-            ("status", CadreStatus.values, synonyms.STATUS),
-            ("leave_reason", LeaveReason.values, synonyms.LEAVE_REASON),
-        )
-        for key, allowed, table in choices:
+        for key, allowed, table in CHOICE_FIELDS:
             if key in self.present:
                 values[key] = reader.read(key, cells.choice, allowed, table) or ""
         if "political_status" in self.present and not reader.has("political_status"):
