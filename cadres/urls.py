@@ -14,3 +14,10 @@ urlpatterns = [
     path("pool/<int:pk>/status/", pool.pool_status, name="pool_status"),
     path("pool/<int:pk>/exit/", pool.pool_leave, name="pool_exit"),
 ]
+
+from .views import roster_import  # noqa: E402
+
+urlpatterns += [
+    path("import/", roster_import.roster_import, name="roster_import"),
+    path("import/confirm/", roster_import.roster_import_confirm, name="roster_import_confirm"),
+]

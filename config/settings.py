@@ -5,6 +5,7 @@ DATABASE_URL (default: SQLite file in the project folder), SECRET_KEY, DEBUG, AL
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -163,3 +164,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Roster imports (cadres/roster): limits checked before a file is opened, and where an upload waits
+# between its preview and the clerk's confirmation.
+ROSTER_IMPORT_MAX_BYTES = int(os.environ.get("ROSTER_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+ROSTER_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("ROSTER_IMPORT_MAX_UNCOMPRESSED", str(400 * 1024 * 1024)))
+ROSTER_IMPORT_MAX_ROWS = int(os.environ.get("ROSTER_IMPORT_MAX_ROWS", "200000"))
+ROSTER_IMPORT_DIR = os.environ.get("ROSTER_IMPORT_DIR", str(Path(tempfile.gettempdir()) / "cadre-roster-uploads"))

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -127,6 +128,14 @@ class SheetWriter:
     def blank(self):
         self.ws.append([])
         self.row_number += 1
+
+    def choices(self, column, values, *, first_row, last_row, error):
+        """Offer `values` as a drop-down list in `column` (1-based) of rows first_row..last_row."""
+        letter = get_column_letter(column)
+        validation = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
+        validation.error, validation.errorTitle, validation.showErrorMessage = error, "输入有误", True
+        validation.add(f"{letter}{first_row}:{letter}{last_row}")
+        self.ws.data_validations.append(validation)
 
 
 class WorkbookWriter:

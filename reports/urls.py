@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import appointment_form, monthly, young_cadres
+from .views import appointment_form, monthly, roster_template, young_cadres
 
 urlpatterns = [
     path("", young_cadres.home, name="home"),
@@ -11,4 +11,5 @@ urlpatterns = [
     path("reports/monthly/<int:pk>/", monthly.monthly_detail, name="monthly_detail"),
     path("reports/monthly/<int:pk>.xlsx", monthly.monthly_download, name="monthly_download"),
     path("cadres/<int:pk>/form.xlsx", appointment_form.appointment_form_xlsx, name="cadre_form_xlsx"),
+    path("import/template.xlsx", roster_template.roster_template_download, name="roster_template"),
 ]

@@ -1,0 +1,160 @@
+"""Measure the roster import: calamine's read alone (the floor), the dry run, and the import.
+
+    .venv/bin/python benchmarks/import_speed.py [--rows 10000 100000] [--databases sqlite postgres]
+
+Each step runs in its own process, so the peak memory printed (ru_maxrss) is that step's alone.
+PostgreSQL uses $BENCH_POSTGRES_URL (default: the local wt_import database); SQLite a temporary file.
+The rosters are generated here: 20 columns, dates in mixed forms (real dates, 1990.05, 19900512, text).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADERS = [
+    "序号", "姓名", "性别", "民族", "出生年月", "公民身份号码", "政治面貌", "学历", "学位", "工作单位",
+    "职务", "职级", "进入方式", "进入时间", "参加工作时间", "状态", "离开时间", "离开原因", "备注", "籍贯",
+]  # fmt: skip
+UNITS = [f"基准测试单位{i}" for i in range(20)]
+CHANNELS = ["选调生", "公务员", "招硕引博", "事业单位招聘", "社区定向招聘", "转隶", "调入", "退伍安置"]
+
+
+def id_number(birth, serial):
+    from cadres.validators import id_check_char
+
+    first17 = f"420204{birth:%Y%m%d}{serial % 1000:03d}"
+    return first17 + id_check_char(first17)
+
+
+def make_roster(rows, path):
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("花名册")
+    ws.append(["下陆区优秀年轻干部名册"])
+    ws.append(HEADERS)
+    start = datetime.date(1985, 1, 1)
+    for i in range(rows):
+        birth = start + datetime.timedelta(days=i % 5000)
+        entry = datetime.date(2010 + i % 11, 1 + i % 12, 1)
+        forms = (entry, f"{entry:%Y.%m}", int(f"{entry:%Y%m%d}"), f"{entry:%Y-%m-%d}")
+        ws.append([
+            i + 1, f"干部{i}", "男" if i % 2 else "女", "汉", birth, id_number(birth, i // 5000 * 2 + (i % 2)),
+            "党员", "本科", "学士", UNITS[i % len(UNITS)], "科员", "一级科员", CHANNELS[i % len(CHANNELS)],
+            forms[i % 4], entry, "在职", None, None, "", "湖北黄石",
+        ])  # fmt: skip
+    workbook.save(path)
+
+
+def setup_django(database_url):
+    os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def step(kind, path, database_url):
+    """Run one measured step in this process and print its JSON result."""
+    setup_django(database_url)
+    from django.conf import settings
+    from django.db import connection, reset_queries
+
+    settings.ROSTER_IMPORT_MAX_BYTES = 200 * 1024 * 1024
+    data = Path(path).read_bytes()
+    started = time.perf_counter()
+    queries = None
+    if kind == "floor":
+        import io
+
+        import python_calamine
+
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        rows = sum(1 for _row in workbook.get_sheet_by_index(0).iter_rows())
+    else:
+        from cadres.roster.load import roster_import_plan
+        from cadres.roster.services import roster_import_apply
+
+        settings.DEBUG = True
+        reset_queries()
+        plan = roster_import_plan(data, filename=Path(path).name)
+        assert plan.ok, [str(problem) for problem in plan.problems[:5]]
+        if kind == "import":
+            roster_import_apply(plan=plan)
+        rows = len(plan.rows)
+        queries = len(connection.queries)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": peak, "queries": queries}))
+
+
+def prepare(database_url):
+    """Migrate, empty the cadres, and create the units the roster names."""
+    setup_django(database_url)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    from cadres.models import Cadre, ImportBatch, Unit
+
+    Cadre.history.all().delete()
+    Cadre.objects.all().delete()
+    ImportBatch.objects.all().delete()
+    for name in UNITS:
+        Unit.objects.get_or_create(name=name, defaults={"kind": "党政机关"})
+
+
+def run(*args):
+    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(output.stdout.strip().splitlines()[-1]) if output.stdout.strip() else None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    parser.add_argument("--path", help=argparse.SUPPRESS)
+    parser.add_argument("--url", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step == "prepare":
+        prepare(args.url)
+        return
+    if args.step:
+        step(args.step, args.path, args.url)
+        return
+    folder = Path(tempfile.mkdtemp(prefix="roster-bench-"))
+    urls = {
+        "sqlite": f"sqlite:///{folder / 'bench.sqlite3'}",
+        "postgres": os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/wt_import"),
+    }
+    print(f"{'rows':>8} {'step':<18} {'seconds':>8} {'× floor':>8} {'peak MB':>8} {'queries':>8}")
+    for rows in args.rows:
+        path = folder / f"roster-{rows}.xlsx"
+        sys.path.insert(0, str(ROOT))
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+        make_roster(rows, path)
+        floor = run("--step", "floor", "--path", str(path), "--url", urls["sqlite"])
+        print(f"{rows:>8} {'calamine read':<18} {floor['seconds']:>8.2f} {1:>8.1f} {floor['peak_mb']:>8.0f} {'':>8}")
+        for database in args.databases:
+            run("--step", "prepare", "--url", urls[database])
+            for kind in ("dry", "import"):
+                result = run("--step", kind, "--path", str(path), "--url", urls[database])
+                ratio = result["seconds"] / floor["seconds"]
+                label = f"{'dry run' if kind == 'dry' else 'import'} {database}"
+                print(
+                    f"{rows:>8} {label:<18} {result['seconds']:>8.2f} {ratio:>8.1f} "
+                    f"{result['peak_mb']:>8.0f} {result['queries']:>8}"
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""One entry point from file bytes to an ImportPlan, shared by the command line and the browser."""
+
+import hashlib
+
+from .plan import roster_plan
+from .reader import read_roster
+
+
+def roster_import_read(data, *, filename, user=None, sheet_name=None, create_units=False):
+    """Return (RosterSheet, ImportPlan) of `data`, the file's bytes; RosterFileError if it is unusable."""
+    sheet = read_roster(data, sheet_name=sheet_name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    return sheet, roster_plan(sheet, user=user, create_units=create_units, filename=filename, sha256=sha256)
+
+
+def roster_import_plan(data, **options):
+    """Return the ImportPlan of `data` (see roster_import_read)."""
+    return roster_import_read(data, **options)[1]

@@ -1,0 +1,388 @@
+"""Validating every row of a roster against the database and deciding what each would do.
+
+Nothing is written here. Units, channels and existing cadres are loaded once into dicts, so the
+number of queries does not grow with the rows; each row becomes an unsaved (or changed) Cadre that
+has passed the model's validation, or problems carrying the Excel row and column the clerk sees.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+
+from ..access import sees_all_units
+from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from ..models import Cadre, Channel, Unit
+from ..models.records import ID_BIRTH_MISMATCH
+from . import cells, synonyms
+from .columns import BY_KEY
+
+ROW_ERROR = "第{row}行 · {column} · {reason}"
+REQUIRED = "必须填写"
+UNIT_UNKNOWN = "系统中没有单位“{unit}”；请先在“数据维护”中添加，或选择“自动创建新单位”"
+UNIT_FORBIDDEN = "您无权导入单位“{unit}”的干部"
+UNIT_CREATE_FORBIDDEN = "您无权创建新单位“{unit}”"
+CHANNEL_UNKNOWN = "无法识别进入方式“{value}”，可填写：{choices}"
+DUPLICATE_ID = "同一公民身份号码在文件中出现了两次（第{first}行和第{second}行）"
+DUPLICATE_PERSON = "与第{other}行是同一人（姓名、出生日期、单位均相同）"
+CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
+WHOLE_ROW = "整行"
+
+ACTION_CREATED, ACTION_UPDATED, ACTION_UNCHANGED = "created", "updated", "unchanged"
+ACTION_LABELS = {ACTION_CREATED: "新增", ACTION_UPDATED: "更新", ACTION_UNCHANGED: "未变"}
+# The cadre fields an import may set, in the order a preview shows them.
+IMPORTED_FIELDS = (
+    "name",
+    "gender",
+    "ethnicity",
+    "birth_date",
+    "birth_month_only",
+    "id_number",
+    "political_status",
+    "education",
+    "degree",
+    "unit",
+    "post",
+    "rank",
+    "channel",
+    "entry_date",
+    "first_work_date",
+    "status",
+    "leave_date",
+    "leave_reason",
+    "notes",
+)
+EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
+DEGREE_RANK = {value: rank for rank, value in enumerate(Degree.values)}
+# Enum .values is rebuilt on every access: looked up once here, not on every row.
+CHOICE_FIELDS = (
+    ("gender", tuple(Gender.values), synonyms.GENDER),
+    ("political_status", tuple(PoliticalStatus.values), synonyms.POLITICAL_STATUS),
+    ("status", tuple(CadreStatus.values), synonyms.STATUS),
+    ("leave_reason", tuple(LeaveReason.values), synonyms.LEAVE_REASON),
+)
+TEXT_LIMITS = {"ethnicity": 20, "post": 100, "rank": 50, "notes": 2000}
+UNIT_KIND_SUFFIXES = (
+    ("街道", UnitKind.SUBDISTRICT),
+    ("社区", UnitKind.COMMUNITY),
+    ("镇", UnitKind.TOWNSHIP),
+    ("乡", UnitKind.TOWNSHIP),
+    ("村", UnitKind.VILLAGE),
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the roster: the Excel row and the column as the file names them."""
+
+    row: int
+    column: str
+    reason: str
+
+    def __str__(self):
+        return ROW_ERROR.format(row=self.row, column=self.column, reason=self.reason)
+
+
+@dataclass
+class PlannedRow:
+    """What one row would do: create a cadre, update one (with the changes), or nothing."""
+
+    row: int
+    action: str
+    cadre: Cadre
+    changes: dict = field(default_factory=dict)  # field name → (old, new) as text
+
+    @property
+    def action_label(self):
+        return ACTION_LABELS[self.action]
+
+
+@dataclass
+class ImportPlan:
+    """The outcome of validating a roster: rows to apply, or the problems that prevent it."""
+
+    filename: str
+    sha256: str
+    sheet: str
+    header_row: int
+    ignored_columns: list
+    skipped: list
+    rows: list = field(default_factory=list)
+    problems: list = field(default_factory=list)
+    new_units: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return not self.problems
+
+    def count(self, action):
+        return sum(1 for planned in self.rows if planned.action == action)
+
+    @property
+    def counts(self):
+        return {action: self.count(action) for action in ACTION_LABELS}
+
+    def fingerprint(self):
+        """Return a digest of what applying would do, to tell whether data changed since a preview."""
+        digest = hashlib.sha256(self.sha256.encode())
+        digest.update(json.dumps([unit.name for unit in self.new_units], ensure_ascii=False).encode())
+        for planned in self.rows:
+            item = [planned.row, planned.action, planned.cadre.pk, planned.cadre.version, planned.changes]
+            digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode())
+        return digest.hexdigest()
+
+
+def shown(name, value):
+    """Return a field value as a preview or the import record shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if name in ("unit", "channel"):
+        return value.name
+    return str(value)
+
+
+class Lookups:
+    """Units, channels and cadres loaded once, so each row costs no query."""
+
+    def __init__(self, user):
+        self.units = {unit.name: unit for unit in Unit.objects.all()}
+        self.channels = {}
+        for channel in Channel.objects.all():
+            self.channels[channel.name] = channel
+            self.channels[channel.code] = channel
+        for alias, code in synonyms.CHANNEL.items():
+            if code in self.channels:
+                self.channels.setdefault(alias, self.channels[code])
+        self.channel_names = "、".join(channel.name for channel in Channel.objects.all())
+        self.by_id_number, self.by_person = {}, {}
+        for cadre in Cadre.objects.all():
+            if cadre.id_number:
+                self.by_id_number[cadre.id_number] = cadre
+            else:
+                self.by_person[(cadre.name, cadre.birth_date, cadre.unit_id)] = cadre
+        if user is None or sees_all_units(user):
+            self.visible_unit_ids = None
+        else:
+            self.visible_unit_ids = set(Unit.objects.visible_ids(user))
+        self.may_create_units = user is None or user.has_perm("cadres.add_unit")
+
+    def visible(self, unit_id):
+        return self.visible_unit_ids is None or unit_id in self.visible_unit_ids
+
+
+class RowReader:
+    """Reads one row's cells into field values, collecting a Problem per bad cell."""
+
+    def __init__(self, sheet, number, values, problems):
+        self.sheet, self.number, self.values, self.problems = sheet, number, values, problems
+
+    def problem(self, key, reason):
+        column = WHOLE_ROW if key is None else self.sheet.label(key)
+        self.problems.append(Problem(self.number, column, reason))
+
+    def has(self, key):
+        return key in self.values and not cells.is_blank(self.values[key])
+
+    def read(self, key, convert, *args, required=False):
+        if not self.has(key):
+            if required:
+                self.problem(key, REQUIRED)
+            return None
+        try:
+            return convert(self.values[key], *args)
+        except cells.CellError as error:
+            self.problem(key, str(error))
+            return None
+
+
+def _unit_kind(name):
+    for suffix, kind in UNIT_KIND_SUFFIXES:
+        if name.endswith(suffix):
+            return kind
+    return UnitKind.OTHER
+
+
+def _highest(values, rank):
+    present = [value for value in values if value]
+    return min(present, key=rank.get) if present else None
+
+
+class Planner:
+    """Builds an ImportPlan from a RosterSheet."""
+
+    def __init__(self, sheet, *, user=None, create_units=False, filename="", sha256=""):
+        self.sheet, self.user, self.create_units = sheet, user, create_units
+        self.lookups = Lookups(user)
+        self.plan = ImportPlan(
+            filename=filename,
+            sha256=sha256,
+            sheet=sheet.sheet,
+            header_row=sheet.header_row,
+            ignored_columns=sheet.ignored_columns,
+            skipped=sheet.skipped,
+        )
+        self.present = {key for key, _text in sheet.columns.values()}
+        self.new_units = {}
+        self.seen_ids, self.seen_people = {}, {}
+
+    def build(self):
+        for number, values in self.sheet.rows:
+            self.plan_row(number, values)
+        self.plan.new_units = list(self.new_units.values())
+        self.plan.problems.sort(key=lambda problem: problem.row)
+        return self.plan
+
+    def unit(self, reader):
+        name = reader.read("unit", cells.text, required=True)
+        if not name:
+            return None
+        unit = self.lookups.units.get(name) or self.new_units.get(name)
+        if unit is None:
+            if not self.create_units:
+                reader.problem("unit", UNIT_UNKNOWN.format(unit=name))
+            elif not self.lookups.may_create_units or self.lookups.visible_unit_ids is not None:
+                reader.problem("unit", UNIT_CREATE_FORBIDDEN.format(unit=name))
+            else:
+                unit = self.new_units[name] = Unit(name=name, kind=_unit_kind(name))
+                try:
+                    unit.full_clean(validate_unique=False)
+                except ValidationError as error:
+                    reader.problem("unit", "；".join(error.messages))
+            return unit
+        if unit.pk and not self.lookups.visible(unit.pk):
+            reader.problem("unit", UNIT_FORBIDDEN.format(unit=name))
+        return unit
+
+    def channel(self, reader):
+        typed = reader.read("channel", cells.text, required=True)
+        if not typed:
+            return None
+        channel = self.lookups.channels.get(typed.replace(" ", ""))
+        if channel is None:
+            reader.problem("channel", CHANNEL_UNKNOWN.format(value=typed, choices=self.lookups.channel_names))
+        return channel
+
+    def education(self, reader):
+        degrees = {prefix: reader.read(f"{prefix}degree", cells.degree) for prefix in ("", "fulltime.", "inservice.")}
+        degree = _highest(degrees.values(), DEGREE_RANK)
+        educations = [
+            reader.read(f"{prefix}education", cells.education, degrees[prefix] or "")
+            for prefix in ("", "fulltime.", "inservice.")
+        ]
+        education = _highest(educations, EDUCATION_RANK)
+        if education is None and not any(reader.has(f"{p}education") for p in ("", "fulltime.", "inservice.")):
+            key = next(key for key in ("education", "fulltime.education", "inservice.education") if key in self.present)
+            reader.problem(key, REQUIRED)
+        for prefix in ("fulltime.", "inservice."):
+            reader.read(f"{prefix}school", cells.text, 100)
+        return education, degree
+
+    def read_fields(self, reader):
+        """Return {field: value} for the columns this roster has, reporting each bad cell."""
+        values = {"name": reader.read("name", cells.person_name, required=True)}
+        id_number = reader.read("id_number", cells.id_number) or ""
+        if "id_number" in self.present:
+            values["id_number"] = id_number
+        birth = reader.read("birth_date", cells.parse_date)
+        if birth and birth.month_only and id_number:
+            from_id = cells.parse_id_number(id_number).birth_date
+            if (from_id.year, from_id.month) != (birth.date.year, birth.date.month):
+                reader.problem("birth_date", ID_BIRTH_MISMATCH.format(date=from_id.isoformat()))
+            birth = cells.ParsedDate(from_id)
+        if birth:
+            values["birth_date"], values["birth_month_only"] = birth.date, birth.month_only
+        elif id_number:
+            values["birth_date"] = cells.parse_id_number(id_number).birth_date
+            values["birth_month_only"] = False
+        for key, allowed, table in CHOICE_FIELDS:
+            if key in self.present:
+                values[key] = reader.read(key, cells.choice, allowed, table) or ""
+        if "political_status" in self.present and not reader.has("political_status"):
+            reader.problem("political_status", REQUIRED)
+        if "ethnicity" in self.present:
+            typed = reader.read("ethnicity", cells.text, 20)
+            values["ethnicity"] = synonyms.ETHNICITY.get(typed, typed) if typed else "汉族"
+        for key in ("post", "rank", "notes"):
+            if key in self.present:
+                values[key] = reader.read(key, cells.text, TEXT_LIMITS[key]) or ""
+        for key in ("entry_date", "first_work_date", "leave_date"):
+            if key in self.present:
+                parsed = reader.read(key, cells.parse_date)
+                values[key] = parsed.date if parsed else None
+        values["education"], degree = self.education(reader)
+        if self.present & {"degree", "fulltime.degree", "inservice.degree"}:
+            values["degree"] = degree or Degree.NONE
+        values["unit"] = self.unit(reader)
+        values["channel"] = self.channel(reader)
+        return values
+
+    def match(self, reader, values):
+        """Return the existing cadre this row is about, or None for a new one."""
+        id_number = values.get("id_number")
+        if id_number:
+            first = self.seen_ids.setdefault(id_number, reader.number)
+            if first != reader.number:
+                reason = DUPLICATE_ID.format(first=first, second=reader.number)
+                reader.problem("id_number", reason)
+                self.plan.problems.append(Problem(first, self.sheet.label("id_number"), reason))
+                return None
+            existing = self.lookups.by_id_number.get(id_number)
+            if existing is not None and not self.lookups.visible(existing.unit_id):
+                reader.problem("id_number", CADRE_FORBIDDEN)
+            return existing
+        unit = values.get("unit")
+        person = (values["name"], values.get("birth_date"), unit.pk if unit else None)
+        first = self.seen_people.setdefault(person, reader.number)
+        if first != reader.number:
+            reader.problem(None, DUPLICATE_PERSON.format(other=first))
+        return self.lookups.by_person.get(person) if unit and unit.pk else None
+
+    def plan_row(self, number, values):
+        problems = []
+        reader = RowReader(self.sheet, number, values, problems)
+        fields = self.read_fields(reader)
+        existing = self.match(reader, fields)
+        if problems:
+            self.plan.problems.extend(problems)
+            return
+        if fields.get("status") in (None, ""):
+            leave = fields.get("leave_date", existing.leave_date if existing else None)
+            entry = fields.get("entry_date", existing.entry_date if existing else None)
+            fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
+        cadre = (
+            Cadre()
+            if existing is None
+            else Cadre(**{f.attname: getattr(existing, f.attname) for f in Cadre._meta.concrete_fields})
+        )
+        if existing is not None:
+            cadre._state.adding = False
+            cadre._state.db = existing._state.db
+        old = {name: shown(name, getattr(existing, name)) for name in IMPORTED_FIELDS} if existing else {}
+        for name, value in fields.items():
+            setattr(cadre, name, value)
+        try:
+            # Uniqueness is checked against the preloaded dicts above and the FKs come from them, so
+            # the per-row queries of validate_unique, validate_constraints and FK checks are skipped;
+            # the database constraints still guard the save.
+            cadre.full_clean(exclude=["unit", "channel"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                key = name if name in BY_KEY else None
+                for message in messages:
+                    reader.problem(key, message)
+            self.plan.problems.extend(problems)
+            return
+        if existing is None:
+            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, cadre))
+            return
+        new = {name: shown(name, getattr(cadre, name)) for name in IMPORTED_FIELDS}
+        changes = {name: (old[name], new[name]) for name in IMPORTED_FIELDS if old[name] != new[name]}
+        self.plan.rows.append(PlannedRow(number, ACTION_UPDATED if changes else ACTION_UNCHANGED, cadre, changes))
+
+
+def roster_plan(sheet, *, user=None, create_units=False, filename="", sha256=""):
+    """Return the ImportPlan of a RosterSheet for `user` (None: the command line, every unit)."""
+    return Planner(sheet, user=user, create_units=create_units, filename=filename, sha256=sha256).build()

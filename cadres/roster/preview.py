@@ -1,0 +1,36 @@
+"""The rows of a preview table: each cell with its problem, if any, so the page can highlight it."""
+
+from dataclasses import dataclass
+
+from .cells import display, is_blank
+from .plan import ACTION_LABELS
+
+PREVIEW_ROWS = 500
+
+
+@dataclass(frozen=True)
+class PreviewCell:
+    text: str
+    problem: str = ""
+
+
+def preview_table(sheet, plan, limit=PREVIEW_ROWS):
+    """Return (headers, rows) for the first `limit` rows; a row is (Excel row, action label, cells)."""
+    columns = sorted(sheet.columns.items())
+    headers = [text for _index, (_key, text) in columns]
+    problems = {}
+    for problem in plan.problems:
+        problems.setdefault((problem.row, problem.column), []).append(problem.reason)
+    actions = {planned.row: ACTION_LABELS[planned.action] for planned in plan.rows}
+    rows = []
+    for number, values in sheet.rows[:limit]:
+        cells = [
+            PreviewCell(
+                "" if is_blank(values.get(key)) else display(values.get(key)),
+                "；".join(problems.get((number, text), [])),
+            )
+            for _index, (key, text) in columns
+        ]
+        whole_row = "；".join(problems.get((number, "整行"), []))
+        rows.append((number, actions.get(number, "有错误"), cells, whole_row))
+    return headers, rows

@@ -1,0 +1,97 @@
+"""Applying a validated roster: everything in one transaction, or nothing."""
+
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from ..audit import audit
+from ..models import AuditAction, Cadre, ImportBatch
+from .plan import ACTION_CREATED, ACTION_UPDATED
+
+NOT_VALID = "花名册有错误，不能导入"
+STALE = "在预览之后，有干部信息已被他人修改；请重新预览后再导入"
+IMPORTED = "已导入花名册“{filename}”：新增{created}人，更新{updated}人，未变{unchanged}人"
+BATCH_SIZE = 1000
+
+
+class RosterImportError(Exception):
+    """The import was refused as a whole; nothing was written."""
+
+
+def _check_versions(updated):
+    """Refuse if any cadre to update changed since the plan read it (optimistic locking, as Cadre.save)."""
+    ids = [cadre.pk for cadre in updated]
+    for start in range(0, len(ids), BATCH_SIZE):
+        chunk = ids[start : start + BATCH_SIZE]
+        current = dict(Cadre.objects.filter(pk__in=chunk).values_list("pk", "version"))
+        for cadre in updated[start : start + BATCH_SIZE]:
+            if current.get(cadre.pk) != cadre.version:
+                raise RosterImportError(STALE)
+
+
+def roster_import_apply(*, plan, user=None, request=None):
+    """Save every row of a valid ImportPlan, its ImportBatch and audit event, in one transaction.
+
+    Raise RosterImportError (and write nothing) if the plan has problems or a cadre it would
+    update was changed by someone else after the plan was made.
+    """
+    if not plan.ok:
+        raise RosterImportError(NOT_VALID)
+    created = [planned for planned in plan.rows if planned.action == ACTION_CREATED]
+    updated = [planned for planned in plan.rows if planned.action == ACTION_UPDATED]
+    now = timezone.now()
+    with transaction.atomic():
+        _check_versions([planned.cadre for planned in updated])
+        for unit in plan.new_units:
+            unit.full_clean()
+            unit.save()
+        bulk_create_with_history(
+            [planned.cadre for planned in created], Cadre, batch_size=BATCH_SIZE, default_user=user, default_date=now
+        )
+        fields = sorted({name for planned in updated for name in planned.changes} | {"version", "updated_at"})
+        for planned in updated:
+            planned.cadre.version += 1
+            planned.cadre.updated_at = now
+        if updated:
+            bulk_update_with_history(
+                [planned.cadre for planned in updated],
+                Cadre,
+                fields,
+                batch_size=BATCH_SIZE,
+                default_user=user,
+                default_date=now,
+            )
+        counts = plan.counts
+        authenticated = user is not None and user.is_authenticated
+        batch = ImportBatch.objects.create(
+            user=user if authenticated else None,
+            username=user.get_username() if authenticated else "",
+            filename=plan.filename[:255],
+            sha256=plan.sha256,
+            sheet=plan.sheet[:100],
+            created_count=counts[ACTION_CREATED],
+            updated_count=counts[ACTION_UPDATED],
+            unchanged_count=counts["unchanged"],
+            rows=[
+                {"row": p.row, "cadre": p.cadre.pk, "action": p.action, "changes": p.changes} for p in created + updated
+            ],
+        )
+        audit(
+            action=AuditAction.ROSTER_IMPORT,
+            user=user,
+            request=request,
+            summary=IMPORTED.format(
+                filename=plan.filename,
+                created=counts[ACTION_CREATED],
+                updated=counts[ACTION_UPDATED],
+                unchanged=counts["unchanged"],
+            ),
+            data={
+                "batch": batch.pk,
+                "sha256": plan.sha256,
+                "sheet": plan.sheet,
+                "units_created": len(plan.new_units),
+                **counts,
+            },
+        )
+    return batch

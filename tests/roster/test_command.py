@@ -1,0 +1,106 @@
+"""`manage.py import_roster`: counts on success, every problem and no write on failure."""
+
+import datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from cadres.management.commands import import_roster
+from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
+from tests.factories import make_cadre, make_id_number, make_unit
+from tests.roster.builders import person, roster_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unit():
+    return make_unit("下陆区委组织部")
+
+
+def write(tmp_path, people, **options):
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(roster_bytes(people, **options))
+    return path
+
+
+def run(*args):
+    return call_command("import_roster", *map(str, args))
+
+
+def test_success_prints_counts_and_records_the_import(unit, tmp_path, capsys):
+    birth = datetime.date(1991, 2, 3)
+    number = make_id_number(birth)
+    make_cadre(name="李四", birth_date=birth, id_number=number, unit=unit, post="科员")
+    run(write(tmp_path, [person(), person("李四", birth=birth, 公民身份号码=number, 职务="副科长")]))
+    out = capsys.readouterr().out
+    assert import_roster.COUNTS.format(created=1, updated=1, unchanged=0) in out
+    assert Cadre.objects.get(id_number=number).post == "副科长"
+    batch = ImportBatch.objects.get()
+    assert (batch.filename, batch.created_count, batch.updated_count, batch.sheet) == ("花名册.xlsx", 1, 1, "花名册")
+    assert [row["action"] for row in batch.rows] == ["created", "updated"]
+    assert batch.rows[1]["changes"] == {"post": ["科员", "副科长"]}
+    assert AuditEvent.objects.get(action=AuditAction.ROSTER_IMPORT).data["batch"] == batch.pk
+
+
+def test_update_keeps_history_and_bumps_the_version(unit, tmp_path):
+    birth = datetime.date(1991, 2, 3)
+    number = make_id_number(birth)
+    cadre = make_cadre(name="李四", birth_date=birth, id_number=number, unit=unit, post="科员")
+    run(write(tmp_path, [person("李四", birth=birth, 公民身份号码=number, 职务="副科长")]))
+    cadre.refresh_from_db()
+    assert cadre.version == 1
+    assert cadre.history.count() == 2
+
+
+def test_one_bad_row_at_the_end_leaves_the_database_unchanged(unit, tmp_path, capsys):
+    people = [person(f"干部{i}", birth=datetime.date(1990, 1, 1 + i)) for i in range(20)]
+    people.append(person("坏行", birth=datetime.date(1991, 1, 1), 进入时间="明年"))
+    with pytest.raises(CommandError) as error:
+        run(write(tmp_path, people))
+    assert str(error.value) == import_roster.FAILED.format(count=1)
+    assert "第22行 · 进入时间 · " in capsys.readouterr().err
+    assert (Cadre.objects.count(), ImportBatch.objects.count(), AuditEvent.objects.count()) == (0, 0, 0)
+
+
+def test_dry_run_writes_nothing(unit, tmp_path, capsys):
+    run(write(tmp_path, [person()]), "--dry-run")
+    assert import_roster.DRY_RUN in capsys.readouterr().out
+    assert Cadre.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_create_units_option(tmp_path, capsys):
+    run(write(tmp_path, [person(工作单位="团城山街道")]), "--create-units")
+    assert Cadre.objects.get().unit == Unit.objects.get(name="团城山街道")
+
+
+def test_named_sheet_and_report_of_skipped_rows(unit, tmp_path, capsys):
+    run(write(tmp_path, [person()], sheet="在职", below=[["填表人：王五"]]), "--sheet", "在职")
+    out = capsys.readouterr().out
+    assert import_roster.SHEET_READ.format(sheet="在职", row=1) in out
+    assert import_roster.SKIPPED.format(row=3, reason="表尾说明") in out
+    assert import_roster.IGNORED.format(columns="序号") in out
+
+
+def test_unreadable_file_is_a_clear_message(tmp_path):
+    path = tmp_path / "名册.xlsx"
+    path.write_text("不是表格")
+    with pytest.raises(CommandError) as error:
+        run(path)
+    assert str(error.value) == import_roster.UNREADABLE.format(
+        reason="文件不是Excel工作簿（.xlsx 或 .xls），请在Excel中“另存为”Excel工作簿后再上传"
+    )
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(CommandError) as error:
+        run(tmp_path / "无.xlsx")
+    assert str(error.value) == import_roster.UNREADABLE.format(reason="No such file or directory")
+
+
+def test_importing_twice_reports_unchanged(unit, tmp_path, capsys):
+    path = write(tmp_path, [person()])
+    run(path)
+    run(path)
+    assert import_roster.COUNTS.format(created=0, updated=0, unchanged=1) in capsys.readouterr().out
+    assert Cadre.objects.count() == 1
