@@ -35,7 +35,7 @@ YES, NO = "1", "0"
 SCOPE_PARAMS = ("as_of", "max_age", "recent_years", "exclude", "unit")
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN}
+CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN.format(value="%(value)s")}
 
 
 class IntegerFilter(filters.NumberFilter):
