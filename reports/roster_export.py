@@ -125,7 +125,7 @@ class ExportColumnsForm(forms.Form):
         choices=[(column.key, column.header.format(years="近年")) for column in COLUMNS],
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": COLUMN_UNKNOWN},
+        error_messages={"invalid_choice": COLUMN_UNKNOWN.format(value="%(value)s")},
     )
 
     def __init__(self, data=None, **kwargs):
