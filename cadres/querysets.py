@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from .access import sees_all_units
 from .dates import latest_birth_date_aged, years_before
+from .experience import grassroots_experience_q, organ_experience_q
 
 
 class UnitQuerySet(models.QuerySet):
@@ -78,6 +79,22 @@ class CadreQuerySet(models.QuerySet):
         if sees_all_units(user):
             return self
         return self.filter(unit__in=self._unit_model().objects.visible_ids(user))
+
+    def with_grassroots_experience(self, as_of, months=None):
+        """Return the cadres with 基层经验 on `as_of` (cadres/experience.py; `months` defaults to the setting)."""
+        return self.filter(grassroots_experience_q(self, as_of, months))
+
+    def lacking_grassroots_experience(self, as_of, months=None):
+        """Return the cadres without 基层经验 on `as_of`."""
+        return self.exclude(grassroots_experience_q(self, as_of, months))
+
+    def with_organ_experience(self, as_of):
+        """Return the cadres with 机关阅历 on `as_of` (cadres/experience.py)."""
+        return self.filter(organ_experience_q(self, as_of))
+
+    def lacking_organ_experience(self, as_of):
+        """Return the cadres without 机关阅历 on `as_of`."""
+        return self.exclude(organ_experience_q(self, as_of))
 
     def _unit_model(self):
         return self.model._meta.get_field("unit").related_model

@@ -156,6 +156,9 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# 基层经验: months of service in 乡镇/街道/村/社区 units that count as grassroots experience (cadres/experience.py).
+GRASSROOTS_MONTHS = int(os.environ.get("GRASSROOTS_MONTHS", "24"))
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 
 LOGGING = {

@@ -15,6 +15,14 @@ def chinese_count(number):
     return str(number)
 
 
+EXPERIENCE_TEXT = "其中缺乏基层经验{grassroots}人、缺乏机关阅历{organ}人"
+
+
+def experience_text(stats):
+    """Return "其中缺乏基层经验X人、缺乏机关阅历Y人" for the counted cadres of `stats`."""
+    return EXPERIENCE_TEXT.format(grassroots=stats.lacking_grassroots, organ=stats.lacking_organ)
+
+
 def as_of_text(as_of):
     """Return "2021年7月" for a month's last day (the article's "截至今年7月"), else the full date."""
     if as_of.day == calendar.monthrange(as_of.year, as_of.month)[1]:

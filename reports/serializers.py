@@ -1,5 +1,7 @@
 """The JSON shape of the statistics."""
 
+from .drilldown import drilldown_urls
+
 
 def params_as_dict(params):
     """Return the parameters of a statistic as plain data (for JSON and the audit trail)."""
@@ -12,20 +14,45 @@ def params_as_dict(params):
     }
 
 
+def _links(params, prefix="", **narrowing):
+    """Return the drill-down links of one figure as `url`/`page_url` keys, under `prefix`."""
+    return {f"{prefix}{key}": link for key, link in drilldown_urls(params, **narrowing).items()}
+
+
 def stats_as_dict(stats):
-    """Return the statistics as plain data, groups and channels in the article's order."""
+    """Return the statistics as plain data, groups and channels in the article's order.
+
+    Every figure has its drill-down: `url` (/cadres.json) and `page_url` (/cadres/) list exactly
+    the people counted, `recent_url` and `recent_page_url` those of the recent figure.
+    """
+    params = stats.params
     return {
-        **params_as_dict(stats.params),
+        **params_as_dict(params),
         "excluded": [{"year": item.year, "channel": item.code, "name": item.name} for item in stats.excluded],
         "total": stats.total,
+        **_links(params),
         "recent": stats.recent,
+        **_links(params, "recent_", recent="1"),
+        "lacking_grassroots": stats.lacking_grassroots,
+        **_links(params, "lacking_grassroots_", grassroots="0"),
+        "lacking_organ": stats.lacking_organ,
+        **_links(params, "lacking_organ_", organ="0"),
         "groups": [
             {
                 "name": group.name,
                 "count": group.count,
+                **_links(params, group=group.name),
                 "recent": group.recent,
+                **_links(params, "recent_", group=group.name, recent="1"),
                 "channels": [
-                    {"code": channel.code, "name": channel.name, "count": channel.count, "recent": channel.recent}
+                    {
+                        "code": channel.code,
+                        "name": channel.name,
+                        "count": channel.count,
+                        **_links(params, channel=channel.code),
+                        "recent": channel.recent,
+                        **_links(params, "recent_", channel=channel.code, recent="1"),
+                    }
                     for channel in group.channels
                 ],
             }

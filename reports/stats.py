@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Count, ExpressionWrapper
 
+from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel, Unit
 from cadres.querysets import recent_q
 
@@ -40,6 +41,8 @@ class ChannelCount:
     name: str
     count: int = 0
     recent: int = 0
+    lacking_grassroots: int = 0
+    lacking_organ: int = 0
 
 
 @dataclass
@@ -74,6 +77,9 @@ class YoungCadreStats:
     recent: int = 0
     footnote: str = ""
     narrative: str = ""
+    # Of the counted, those without 基层经验 / 机关阅历 on as_of (cadres/experience.py).
+    lacking_grassroots: int = 0
+    lacking_organ: int = 0
 
     @property
     def recent_label(self):
@@ -86,23 +92,39 @@ class YoungCadreStats:
 
 
 def young_cadre_stats(params, *, cadres=None):
-    """Return the young-cadre statistics for `params` (a StatsParams) in two queries.
+    """Return the young-cadre statistics for `params` (a StatsParams) in three queries.
 
     `cadres` is the queryset to count from, normally `Cadre.objects.visible_to(user)`, so a
     user's figures never include people they may not see; all cadres when omitted.
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
+    young = cadres.young_cadres(params)
+    # The experience rules as conditions, so the roster's filters count exactly these people.
+    grassroots = grassroots_experience_q(young, params.as_of)
+    organ = organ_experience_q(young, params.as_of)
     counted = (
-        cadres.young_cadres(params)
-        .order_by()
+        young.order_by()
         .values("channel")
-        .annotate(count=Count("pk"), recent=Count("pk", filter=recent_q(params.as_of, params.recent_years)))
+        .annotate(
+            count=Count("pk"),
+            recent=Count("pk", filter=recent_q(params.as_of, params.recent_years)),
+            with_grassroots=Count("pk", filter=grassroots),
+            with_organ=Count("pk", filter=organ),
+        )
     )
     by_channel = {row["channel"]: row for row in counted}
     groups, channels_by_code = {}, {}
     for channel in Channel.objects.select_related("group").order_by("group__sort_order", "group__pk", "sort_order"):
         row = by_channel.get(channel.pk, {})
-        item = ChannelCount(channel.code, channel.name, row.get("count", 0), row.get("recent", 0))
+        count = row.get("count", 0)
+        item = ChannelCount(
+            channel.code,
+            channel.name,
+            count,
+            row.get("recent", 0),
+            lacking_grassroots=count - row.get("with_grassroots", 0),
+            lacking_organ=count - row.get("with_organ", 0),
+        )
         groups.setdefault(channel.group.name, GroupCount(channel.group.name)).channels.append(item)
         channels_by_code[channel.code] = (channel, item)
     # Listed in the article's order of channels, not the alphabetical order of their codes.
@@ -112,6 +134,9 @@ def young_cadre_stats(params, *, cadres=None):
     stats = YoungCadreStats(params=params, groups=list(groups.values()), excluded=excluded)
     stats.total = sum(group.count for group in stats.groups)
     stats.recent = sum(group.recent for group in stats.groups)
+    every_channel = [channel for group in stats.groups for channel in group.channels]
+    stats.lacking_grassroots = sum(channel.lacking_grassroots for channel in every_channel)
+    stats.lacking_organ = sum(channel.lacking_organ for channel in every_channel)
     stats.footnote = footnote_text(excluded)
     stats.narrative = narrative_text(stats)
     return stats

@@ -1,6 +1,17 @@
 """The statistics table of the page."""
 
 import django_tables2 as tables
+from django.utils.html import format_html, format_html_join
+
+from cadres.dates import age_on
+
+from .drilldown import drilldown_url
+
+
+def figure_link(stats, figure, **narrowing):
+    """Return `figure` linked to the roster of exactly its people (the drill-down)."""
+    return format_html('<a href="{}">{}</a>', drilldown_url(stats.params, **narrowing), figure)
+
 
 NUMERIC = {"td": {"class": "num"}, "tf": {"class": "num"}, "th": {"class": "num"}}
 
@@ -10,11 +21,13 @@ class GroupTable(tables.Table):
 
     name = tables.Column("进入方式", footer="合计")
     channels = tables.Column("包含渠道", empty_values=(), orderable=False)
-    count = tables.Column("人数", attrs=NUMERIC, footer=lambda table: table.stats.total)
+    count = tables.Column("人数", attrs=NUMERIC, footer=lambda table: figure_link(table.stats, table.stats.total))
     share = tables.Column(
         "占比", empty_values=(), attrs=NUMERIC, footer=lambda table: f"{table.stats.share(table.stats.total)}%"
     )
-    recent = tables.Column("近年招录", attrs=NUMERIC, footer=lambda table: table.stats.recent)
+    recent = tables.Column(
+        "近年招录", attrs=NUMERIC, footer=lambda table: figure_link(table.stats, table.stats.recent, recent="1")
+    )
 
     class Meta:
         orderable = False
@@ -28,7 +41,50 @@ class GroupTable(tables.Table):
     def render_channels(self, record):
         if len(record.channels) == 1:
             return "—"
-        return "、".join(f"{channel.name}{channel.count}人" for channel in record.channels)
+        return format_html_join(
+            "、",
+            '{}<a href="{}">{}</a>人',
+            (
+                (channel.name, drilldown_url(self.stats.params, channel=channel.code), channel.count)
+                for channel in record.channels
+            ),
+        )
+
+    def render_count(self, record):
+        return figure_link(self.stats, record.count, group=record.name)
+
+    def render_recent(self, record):
+        return figure_link(self.stats, record.recent, group=record.name, recent="1")
 
     def render_share(self, record):
         return f"{self.stats.share(record.count)}%"
+
+
+class RosterTable(tables.Table):
+    """The roster (/cadres/): one row per cadre, the name linking to the profile; sortable, paged."""
+
+    name = tables.LinkColumn("cadre_detail", args=[tables.A("pk")], verbose_name="姓名")
+    gender = tables.Column("性别")
+    birth_date = tables.DateColumn("Y-m-d", verbose_name="出生日期")
+    age = tables.Column("年龄", empty_values=(), order_by=("-birth_date",), attrs=NUMERIC)
+    unit = tables.Column("工作单位", order_by=("unit__sort_order", "unit__name"))
+    post = tables.Column("职务")
+    channel = tables.Column("进入方式", order_by=("channel__group__sort_order", "channel__sort_order"))
+    entry_date = tables.DateColumn("Y-m-d", verbose_name="进入时间")
+    political_status = tables.Column("政治面貌")
+    education = tables.Column("最高学历")
+    status = tables.Column("状态")
+
+    class Meta:
+        attrs = {"class": "table roster-table"}
+        empty_text = "没有符合条件的干部"
+        order_by_field = "sort"
+        page_field = "page"
+
+    def __init__(self, data, *, as_of, **kwargs):
+        self.as_of = as_of
+        super().__init__(data, **kwargs)
+        self.columns["age"].column.verbose_name = f"年龄（{as_of:%Y-%m-%d}）"
+
+    def render_age(self, record):
+        return age_on(record.birth_date, self.as_of)

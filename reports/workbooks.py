@@ -3,7 +3,7 @@
 from cadres.dates import age_on, years_before
 
 from .excel import WorkbookWriter, text_width
-from .narrative import chinese_count
+from .narrative import chinese_count, experience_text
 
 SUMMARY_SHEET = "汇总"
 SHARE_FORMAT = "0.0"
@@ -77,6 +77,7 @@ def write_summary(book, stats):
     if stats.footnote:
         sheet.merged(f"注：{stats.footnote}。")
     sheet.merged(stats.narrative, height=15 * (1 + len(stats.narrative) // 30))
+    sheet.merged(f"{experience_text(stats)}。")
 
 
 def write_roster(book, stats, roster):

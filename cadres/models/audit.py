@@ -15,6 +15,7 @@ class AuditAction(models.TextChoices):
     MONTHLY_REPORT = "reports.monthly.exported", "生成月度报表"
     MONTHLY_DOWNLOAD = "reports.monthly.downloaded", "下载归档的月度报表"
     ROSTER_IMPORT = "cadres.import.applied", "导入花名册"
+    ROSTER_EXPORT = "cadres.roster.exported", "导出干部名单（Excel）"
     ACCOUNT_SAVED = "auth.account_saved", "设置账号角色和单位"
     BACKUP = "system.backup", "备份数据库"
     RESTORE = "system.restore", "恢复数据库"

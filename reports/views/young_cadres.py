@@ -12,6 +12,7 @@ from cadres.access import sees_all_units
 from cadres.audit import audit
 from cadres.models import AuditAction, Cadre, Unit
 
+from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID, StatsParamsForm
 from ..serializers import params_as_dict, stats_as_dict
@@ -47,7 +48,14 @@ def young_cadres_page(request):
     if not form.is_valid():
         return render(request, "reports/young_cadres.html", {"form": form}, status=400)
     stats = young_cadre_stats(form.params(), cadres=Cadre.objects.visible_to(request.user))
-    return render(request, "reports/young_cadres.html", {"form": form, "stats": stats, "table": GroupTable(stats)})
+    context = {
+        "form": form,
+        "stats": stats,
+        "table": GroupTable(stats),
+        "lacking_grassroots_url": drilldown_url(stats.params, grassroots="0"),
+        "lacking_organ_url": drilldown_url(stats.params, organ="0"),
+    }
+    return render(request, "reports/young_cadres.html", context)
 
 
 @require_GET

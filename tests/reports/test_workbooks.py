@@ -141,12 +141,13 @@ def test_summary_ends_with_the_total_row(workbook_from, dataset, source):
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_summary_has_the_footnote_and_narrative_below_the_table(workbook_from, dataset, source):
+def test_summary_has_the_footnote_narrative_and_experience_below_the_table(workbook_from, dataset, source):
     rows = sheet_rows(workbook_from(source)["汇总"])
 
     total_row = [row[0] for row in rows].index("合计")
     below = [row[0] for row in rows[total_row + 1 :] if row[0] is not None]
-    assert below == ["注：2021年公务员、事业单位招聘未计算在内。", NARRATIVE]
+    # The dataset's cadres have no work records: nobody has either kind of experience.
+    assert below == ["注：2021年公务员、事业单位招聘未计算在内。", NARRATIVE, "其中缺乏基层经验7人、缺乏机关阅历7人。"]
 
 
 def test_summary_narrative_row_is_tall_enough_for_its_wrapped_text(workbook_from, dataset):
@@ -313,8 +314,9 @@ def test_recent_years_option_is_honoured(tmp_path):
     wider, printed = run_command(tmp_path, "2021-07", "--recent-years", "5")
 
     assert summary_table(default["汇总"])[1][-1][:2] == ["合计", 1]
-    assert sheet_rows(default["汇总"])[-1][0].endswith("有0人是近三年招录进入。")
-    assert sheet_rows(wider["汇总"])[-1][0].endswith("有1人是近五年招录进入。")
+    # The narrative is the row above the last (the experience line).
+    assert sheet_rows(default["汇总"])[-2][0].endswith("有0人是近三年招录进入。")
+    assert sheet_rows(wider["汇总"])[-2][0].endswith("有1人是近五年招录进入。")
     assert roster_records(wider["花名册"])[0]["近五年招录"] == "是"
     assert printed.rstrip("\n").split("（已归档")[0].endswith("近5年招录1人")
 

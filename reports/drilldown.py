@@ -1,0 +1,42 @@
+"""Links from a statistics figure to the roster of exactly its people (the drill-down).
+
+The link carries the statistics parameters themselves; the roster's filters hand them to
+`Cadre.objects.young_cadres(params)`, the method the figure was counted with.
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+ROSTER_PAGE = "cadre_roster"
+ROSTER_JSON = "cadre_roster_json"
+
+
+def drilldown_params(params, **narrowing):
+    """Return the query pairs of the people counted for `params`, narrowed by `narrowing`.
+
+    `narrowing` takes the roster's own filters: group (name), channel (code), recent, grassroots, organ.
+    """
+    pairs = [
+        ("as_of", params.as_of.isoformat()),
+        ("max_age", params.max_age),
+        ("recent_years", params.recent_years),
+    ]
+    pairs += [("exclude", f"{year}:{code}") for year, code in params.excluded]
+    if params.unit is not None:
+        pairs.append(("unit", params.unit.pk))
+    pairs += [(name, value) for name, value in narrowing.items() if value is not None]
+    return pairs
+
+
+def drilldown_url(params, *, view=ROSTER_PAGE, **narrowing):
+    """Return the roster URL (the page, or ROSTER_JSON) listing the people of one figure."""
+    return f"{reverse(view)}?{urlencode(drilldown_params(params, **narrowing))}"
+
+
+def drilldown_urls(params, **narrowing):
+    """Return {"url": JSON URL, "page_url": page URL} of one figure, for the statistics JSON."""
+    return {
+        "url": drilldown_url(params, view=ROSTER_JSON, **narrowing),
+        "page_url": drilldown_url(params, **narrowing),
+    }

@@ -1,0 +1,154 @@
+"""The roster: /cadres/ (page), /cadres.json, /cadres/export.xlsx, and the user's saved filters.
+
+All three start from `Cadre.objects.visible_to(user)` and read the same filters (roster_filters.py).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django_tables2 import RequestConfig
+
+from cadres.audit import audit
+from cadres.models import AuditAction, Cadre, SavedFilter
+from cadres.saved_filters import saved_filter_delete, saved_filter_save
+
+from ..excel import xlsx_response
+from ..forms import PARAMS_INVALID
+from ..roster_export import ExportColumnsForm, roster_workbook
+from ..roster_filters import RosterFilter
+from ..tables import RosterTable
+
+PAGE_SIZE = 50
+JSON_PAGE_SIZE = 100
+PAGE_INVALID = "页码无效"
+SAVED = "已保存筛选“{name}”"
+DELETED = "已删除筛选“{name}”"
+SAVE_INVALID = "筛选未保存：{errors}"
+EXPORT_TITLE = "干部名单（截至{as_of:%Y年%m月%d日}）"
+EXPORT_FILENAME = "干部名单_{as_of:%Y-%m-%d}.xlsx"
+
+
+def roster_filter(request):
+    """Return the bound filters over the cadres `request.user` may see, ordered for listing."""
+    cadres = Cadre.objects.visible_to(request.user).select_related("unit", "channel__group")
+    return RosterFilter(request.GET, cadres, request=request)
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def cadre_roster(request):
+    filterset = roster_filter(request)
+    context = {
+        "filterset": filterset,
+        "columns_form": ExportColumnsForm(),
+        "saved_filters": SavedFilter.objects.filter(user=request.user),
+    }
+    if not filterset.is_valid():
+        return render(request, "cadres/roster.html", context, status=400)
+    table = RosterTable(filterset.qs, as_of=filterset.as_of_date)
+    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
+    return render(request, "cadres/roster.html", {**context, "table": table})
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def cadre_roster_json(request):
+    filterset = roster_filter(request)
+    if not filterset.is_valid():
+        return json_error(filterset.error_messages_list())
+    paginator = Paginator(filterset.qs, JSON_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        return json_error([PAGE_INVALID])
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "as_of": filterset.as_of_date.isoformat(),
+            "results": [cadre_as_dict(cadre) for cadre in page.object_list],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def cadre_as_dict(cadre):
+    """Return one row of /cadres.json."""
+    return {
+        "id": cadre.pk,
+        "name": cadre.name,
+        "unit": cadre.unit.name,
+        "channel": cadre.channel.code,
+        "birth_date": cadre.birth_date.isoformat(),
+        "entry_date": cadre.entry_date.isoformat() if cadre.entry_date else None,
+    }
+
+
+def json_error(messages_list):
+    return JsonResponse(
+        {"error": PARAMS_INVALID, "messages": messages_list}, status=400, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@require_GET
+@permission_required("cadres.export_cadres", raise_exception=True)
+def cadre_roster_export(request):
+    filterset = roster_filter(request)
+    columns_form = ExportColumnsForm(request.GET)
+    if not (filterset.is_valid() and columns_form.is_valid()):
+        errors = filterset.error_messages_list() + [e for errs in columns_form.errors.values() for e in errs]
+        return HttpResponseBadRequest(
+            f"{PARAMS_INVALID}：{'；'.join(errors)}", content_type="text/plain; charset=utf-8"
+        )
+    as_of, columns = filterset.as_of_date, columns_form.chosen()
+    content, rows = roster_workbook(
+        filterset.qs,
+        columns,
+        as_of=as_of,
+        recent_years=filterset.recent_years_value,
+        user=request.user,
+        title=EXPORT_TITLE.format(as_of=as_of),
+    )
+    audit(
+        action=AuditAction.ROSTER_EXPORT,
+        request=request,
+        summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列",
+        data={"query": request.GET.urlencode(), "columns": [column.key for column in columns], "rows": rows},
+    )
+    return xlsx_response(content, EXPORT_FILENAME.format(as_of=as_of))
+
+
+@require_POST
+@permission_required("cadres.view_cadre", raise_exception=True)
+def saved_filter_create(request):
+    name, query = request.POST.get("name", ""), request.POST.get("query", "")
+    try:
+        saved = saved_filter_save(user=request.user, name=name, query=query)
+    except ValidationError as error:
+        messages.error(request, SAVE_INVALID.format(errors="；".join(error.messages)))
+        return redirect(f"{reverse('cadre_roster')}?{query}")
+    messages.success(request, SAVED.format(name=saved.name))
+    return redirect(f"{reverse('cadre_roster')}?{saved.query}")
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def saved_filter_open(request, pk):
+    """Open one of the user's own saved filters; another user's is a 404."""
+    saved = get_object_or_404(SavedFilter, pk=pk, user=request.user)
+    return redirect(f"{reverse('cadre_roster')}?{saved.query}")
+
+
+@require_POST
+@permission_required("cadres.view_cadre", raise_exception=True)
+def saved_filter_remove(request, pk):
+    saved = get_object_or_404(SavedFilter, pk=pk, user=request.user)
+    saved_filter_delete(saved_filter=saved)
+    messages.success(request, DELETED.format(name=saved.name))
+    return redirect("cadre_roster")
