@@ -123,7 +123,7 @@ def main():
     params = StatsParams(as_of=datetime.date(2021, 7, 31), excluded=((2021, "gongwuyuan"), (2021, "shiye")))
     print("| operation | best time | peak Python memory | result |")
     print("|---|---|---|---|")
-    measure("young_cadre_stats (2 queries)", lambda: young_cadre_stats(params).total, args.repeat)
+    measure("young_cadre_stats (fixed number of queries)", lambda: young_cadre_stats(params).total, args.repeat)
     measure("workbook 汇总+花名册 (streamed)", lambda: workbook_size(params), args.repeat)
 
 
