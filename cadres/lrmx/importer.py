@@ -378,15 +378,30 @@ def jianli_records(parsed, context, notes):
                 continue
             unit, unit_name, post = split
             records.append(
-                WorkRecord(unit=unit, unit_name=unit_name, post=post, start_date=period.start, end_date=period.end)
+                WorkRecord(
+                    unit=unit,
+                    unit_name=unit_name,
+                    post=post,
+                    rank=period.rank,
+                    start_date=period.start,
+                    end_date=period.end,
+                )
             )
         else:
             mode = StudyMode.FULL_TIME if period.kind == "study" else StudyMode.IN_SERVICE
             prefix = "QuanRiZhiJiaoYu" if mode == StudyMode.FULL_TIME else "ZaiZhiJiaoYu"
-            record = EducationRecord(mode=mode, school=period.text, start_date=period.start, end_date=period.end)
-            if parsed.get(f"{prefix}_XueLi_BiYeYuanXiaoXi") == period.text:
+            record = EducationRecord(
+                mode=mode,
+                school=period.text,
+                start_date=period.start,
+                end_date=period.end,
+                education=normalize_education(period.education),
+                degree=normalize_degree(period.degree),
+            )
+            # A level the line does not spell out (大学本科…) comes from the 学历 row of its school.
+            if not record.education and parsed.get(f"{prefix}_XueLi_BiYeYuanXiaoXi") == period.text:
                 record.education = normalize_education(parsed.get(f"{prefix}_XueLi"))
-            if parsed.get(f"{prefix}_XueWei_BiYeYuanXiaoXi") == period.text:
+            if not record.degree and parsed.get(f"{prefix}_XueWei_BiYeYuanXiaoXi") == period.text:
                 record.degree = normalize_degree(parsed.get(f"{prefix}_XueWei"))
             records.append(record)
     if problems:
