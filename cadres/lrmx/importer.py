@@ -47,8 +47,15 @@ TEXT_FIELDS = {
     "ZhuanYeJiShuZhiWu": ("professional_title", True),
     "ShuXiZhuanYeYouHeZhuanChang": ("specialty", True),
     "XianRenZhiWu": ("post", True),
+    "NiRenZhiWu": ("proposed_post", True),
+    "NiMianZhiWu": ("proposed_removal", True),
+    "RenMianLiYou": ("appointment_reason", True),
 }
-DATE_FIELDS = {"RuDangShiJian": "party_joined_date", "CanJiaGongZuoShiJian": "first_work_date"}
+DATE_FIELDS = {
+    "RuDangShiJian": "party_joined_date",
+    "CanJiaGongZuoShiJian": "first_work_date",
+    "DaoLingNianYue": "retirement_month",
+}
 FIELD_ELEMENTS = {
     **{f: e for e, (f, _) in TEXT_FIELDS.items()},
     **{f: e for e, f in DATE_FIELDS.items()},
@@ -59,7 +66,7 @@ FIELD_ELEMENTS = {
     "degree": "QuanRiZhiJiaoYu_XueWei",
 }
 # Elements of the form this system does not keep: reported when they carry text.
-NOT_KEPT = ("NiRenZhiWu", "NiMianZhiWu", "RenMianLiYou", "ZhaoPian", "DaoLingNianYue", "GaiGeQianRenZhiNianLingJieXian")
+NOT_KEPT = ("ZhaoPian", "GaiGeQianRenZhiNianLingJieXian")
 
 BAD_DATE = "“{text}”不是YYYYMM格式的年月"
 BAD_GENDER = "性别应为“男”或“女”，实际为“{text}”"
@@ -189,7 +196,7 @@ def build_person(parsed, context, problems):
     records = build_records(parsed, context, notes, error)
     for element in NOT_KEPT:
         text = parsed.get(element)
-        if text and element in ("DaoLingNianYue", "GaiGeQianRenZhiNianLingJieXian"):
+        if text and element == "GaiGeQianRenZhiNianLingJieXian":
             notes.append(OPTIONAL_READ.format(label=LABELS[element], text=text))
         elif text:
             notes.append(IGNORED_NOT_KEPT.format(label=LABELS[element]))
@@ -488,6 +495,10 @@ SNAPSHOT_FIELDS = (
     "education",
     "degree",
     "post",
+    "proposed_post",
+    "proposed_removal",
+    "appointment_reason",
+    "retirement_month",
     "id_number",
 )
 
