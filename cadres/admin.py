@@ -270,6 +270,10 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
         ("学历学位", {"fields": [("education", "degree")]}),
         ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
         ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
+        (
+            "任免审批表",
+            {"fields": [("proposed_post", "proposed_removal"), "appointment_reason", "retirement_month"]},
+        ),
         ("其他", {"fields": ["notes", ("created_at", "updated_at"), "opened_version"]}),
     ]
 

@@ -1,27 +1,17 @@
-"""A cadre's status in the young-cadre pool (年轻干部库) on a date, as a database expression."""
+"""A cadre's status in the young-cadre pool (年轻干部库) on a date, as a database expression.
 
-from django.db.models import CharField, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+The rule itself is PoolMembershipQuerySet.on() and .with_status_on() (cadres/querysets.py): the
+entry day is in, the exit day is out, the status is the latest change on or before the date, and
+a membership with no change recorded counts as 年轻干部 from entry. This module only offers it
+as an expression over cadres, for annotations.
+"""
 
-from .models import PoolStatusChange
+from .models import PoolMembership
+from .querysets import NOT_IN_POOL, pool_status_q
 
-NOT_IN_POOL = "未入库"
+__all__ = ["NOT_IN_POOL", "pool_status_on"]
 
 
 def pool_status_on(as_of):
-    """Return an expression for a cadre's pool status on `as_of`, NOT_IN_POOL when not a member then.
-
-    A member is one whose stay began on or before `as_of` and had not ended by it; the status is
-    the latest change dated on or before `as_of` (the later record of one day wins).
-    """
-    latest = (
-        PoolStatusChange.objects.filter(
-            Q(membership__left_on__isnull=True) | Q(membership__left_on__gt=as_of),
-            membership__cadre=OuterRef("pk"),
-            membership__entered_on__lte=as_of,
-            changed_on__lte=as_of,
-        )
-        .order_by("-changed_on", "-pk")
-        .values("status")[:1]
-    )
-    return Coalesce(Subquery(latest), Value(NOT_IN_POOL), output_field=CharField())
+    """Return an expression for a cadre's pool status on `as_of`, NOT_IN_POOL when not a member then."""
+    return pool_status_q(PoolMembership.objects.all(), as_of)

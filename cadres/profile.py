@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.db.models import BooleanField, ExpressionWrapper
 
 from .dates import age_on
+from .experience import grassroots_months_required, grassroots_periods, months_served, organ_experience_q
 
 AS_OF_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
 AS_OF_BEFORE_BIRTH = "所选日期早于出生日期，已按今天计算"
@@ -37,6 +39,43 @@ def three_ages(cadre, as_of):
         age=age_on(cadre.birth_date, as_of),
         party_years=completed_years(cadre.party_confirmed_date, as_of),
         work_years=completed_years(cadre.first_work_date, as_of),
+    )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A cadre's pool status and experience flags on `as_of`, by the rules every list uses."""
+
+    as_of: object
+    pool_status: str
+    grassroots_months: int
+    grassroots_required: int
+    has_organ_experience: bool
+
+    @property
+    def has_grassroots_experience(self):
+        return self.grassroots_months >= self.grassroots_required
+
+
+def standing_on(cadres, pk, as_of):
+    """Return the Standing of the cadre `pk` of the queryset `cadres` on `as_of`, in two queries.
+
+    The pool status is CadreQuerySet.with_pool_status_on (the pool pages' rule), the flags are
+    cadres/experience.py (the roster's and the statistics' rule): the profile never counts alone.
+    """
+    one = cadres.filter(pk=pk)
+    row = (
+        one.with_pool_status_on(as_of)
+        .annotate(organ=ExpressionWrapper(organ_experience_q(one, as_of), BooleanField()))
+        .values("pool_status_on_date", "organ")
+        .get()
+    )
+    return Standing(
+        as_of=as_of,
+        pool_status=row["pool_status_on_date"],
+        grassroots_months=months_served(grassroots_periods(one, as_of).get(pk, [])),
+        grassroots_required=grassroots_months_required(),
+        has_organ_experience=bool(row["organ"]),
     )
 
 

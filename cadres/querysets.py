@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 
 from .access import sees_all_units
 from .dates import latest_birth_date_aged, years_before
@@ -135,8 +136,24 @@ class CadreQuerySet(models.QuerySet):
             memberships = memberships.with_status_on(day).filter(status_on=status)
         return self.filter(pk__in=memberships.values("cadre"))
 
+    def not_in_pool_on(self, day):
+        """Return the cadres outside the young-cadre pool on `day` (the complement of in_pool_on)."""
+        return self.exclude(pk__in=self._related("pool_memberships").on(day).values("cadre"))
+
+    def with_pool_status_on(self, day, name="pool_status_on_date"):
+        """Annotate `name`: each cadre's pool status on `day` (cadres/pool_status.py), 未入库 outside the pool."""
+        return self.annotate(**{name: pool_status_q(self._related("pool_memberships"), day)})
+
     def _related(self, name):
         return self.model._meta.get_field(name).related_model.objects.all()
+
+
+NOT_IN_POOL = "未入库"
+
+
+def pool_status_q(memberships, day):
+    """Return the expression "pool status on `day`" over cadres, NOT_IN_POOL for those outside the pool."""
+    return Coalesce(memberships.status_of_cadre_on(day), models.Value(NOT_IN_POOL), output_field=models.CharField())
 
 
 def recent_q(as_of, years):
@@ -159,9 +176,23 @@ class PoolMembershipQuerySet(models.QuerySet):
         return self.filter(left_on__isnull=True)
 
     def with_status_on(self, day):
-        """Annotate `status_on`: the latest status changed on or before `day` (on one day, the last recorded)."""
+        """Annotate `status_on`: the latest status changed on or before `day` (on one day, the last recorded).
+
+        A membership with no change recorded by `day` has been 年轻干部 (the model's `first_status`)
+        since it entered. With .on(day) this is the one rule of "pool status on a date": the pool
+        pages, the roster's filter and column, the exports and the profile all read it.
+        """
         changes = self.model._meta.get_field("status_changes").related_model.objects.filter(
             membership=models.OuterRef("pk"), changed_on__lte=day
         )
         latest = changes.order_by("-changed_on", "-pk").values("status")[:1]
-        return self.annotate(status_on=models.Subquery(latest))
+        return self.annotate(
+            status_on=Coalesce(
+                models.Subquery(latest), models.Value(self.model.first_status), output_field=models.CharField()
+            )
+        )
+
+    def status_of_cadre_on(self, day):
+        """Return a subquery for cadre querysets: the status on `day` of the cadre's open membership (else NULL)."""
+        open_then = self.filter(cadre=models.OuterRef("pk")).on(day).with_status_on(day)
+        return models.Subquery(open_then.order_by("-entered_on", "-pk").values("status_on")[:1])

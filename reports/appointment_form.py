@@ -26,6 +26,7 @@ def appointment_form(cadre, *, as_of, filled_on, user):
     """Return the xlsx bytes of `cadre`'s 任免审批表, ages as of `as_of` (the form's convention)."""
     v = person_values(cadre, as_of=as_of, filled_on=filled_on, filled_by="", user=user)
     v["TianBiaoRen"] = user.get_full_name() or user.get_username() if user is not None else ""
+    v["XianRenZhiWu"] = current_post(cadre)
     sheet = FormSheet(TITLE, WIDTHS)
     sheet.box(f"A1:{LAST_COLUMN}1", TITLE, size=22, bold=True, border=False)
     sheet.height(1, 48)
@@ -37,7 +38,7 @@ def appointment_form(cadre, *, as_of, filled_on, user):
 
 def page_one(sheet, cadre, v, as_of):
     rows = [
-        ("姓名", v["XingMing"], "性别", v["XingBie"], "出生年月\n（岁）", birth_with_age(cadre.birth_date, as_of)),
+        ("姓名", v["XingMing"], "性别", v["XingBie"], "出生年月\n（岁）", birth_and_age(cadre, as_of)),
         ("民族", v["MinZu"], "籍贯", v["JiGuan"], "出生地", v["ChuShengDi"]),
         (
             "入党时间",
@@ -72,7 +73,7 @@ def page_one(sheet, cadre, v, as_of):
         (10, "拟免职务", "NiMianZhiWu"),
     ):
         sheet.box(f"A{row}:B{row}", label, size=12)
-        sheet.box(f"C{row}:G{row}", v[element], size=12, align="left")
+        sheet.box(f"C{row}:G{row}", v[element], size=12, align="left", vertical="center")
         sheet.height(row, 34)
     size = fit_font_size(v["JianLi"], width=JIANLI_WIDTH, height=JIANLI_HEIGHT)
     sheet.box("A11", "简\n\n\n\n历", size=12)
@@ -109,7 +110,7 @@ def page_two(sheet, v):
         values = (member["ChengWei"], member["XingMing"], month(member["ChuShengRiQi"]), member["ZhengZhiMianMao"])
         for column, value in zip("BCDE", values, strict=True):
             sheet.box(f"{column}{current}", value, size=11)
-        sheet.box(f"F{current}:G{current}", member["GongZuoDanWeiJiZhiWu"], size=11, align="left")
+        sheet.box(f"F{current}:G{current}", member["GongZuoDanWeiJiZhiWu"], size=11, align="left", vertical="center")
         sheet.height(current, 30)
     row += count + 1
     sheet.box(f"A{row}", "呈报\n单位", size=12)
@@ -133,6 +134,18 @@ def page_two(sheet, v):
     )
     sheet.height(row, 30)
     return row
+
+
+def current_post(cadre):
+    """Return 现任职务 as the printed form names it: the unit, then the post (`区委宣传部副科长`)."""
+    if not cadre.post or cadre.post.startswith(cadre.unit.name):
+        return cadre.post
+    return cadre.unit.name + cadre.post
+
+
+def birth_and_age(cadre, as_of):
+    """Return 出生年月 over its age, `1990.03` and `（31岁）` on two lines: the box is too narrow for one."""
+    return birth_with_age(cadre.birth_date, as_of).replace("（", "\n（", 1)
 
 
 def month(text):

@@ -196,8 +196,12 @@ class FormSheet:
         self.ws.page_margins.left = self.ws.page_margins.right = 0.6
         self.ws.page_margins.top = self.ws.page_margins.bottom = 0.7
 
-    def box(self, cells, value, *, size=12, bold=False, align="center", border=True):
-        """Write `value` into the box `cells` ("B2" or "B2:D3"), merged, wrapped and bordered."""
+    def box(self, cells, value, *, size=12, bold=False, align="center", border=True, vertical=None):
+        """Write `value` into the box `cells` ("B2" or "B2:D3"), merged, wrapped and bordered.
+
+        Left-aligned text starts at the top (a 简历 runs down the box) unless `vertical` says
+        otherwise, and is indented one step so that it does not touch the box's left line.
+        """
         first = cells.split(":")[0]
         cell = self.ws[first]
         cell.value = value
@@ -205,8 +209,9 @@ class FormSheet:
             cell.data_type = "s"
             cell.quotePrefix = True
         cell.font = Font(name=FONT_NAME, charset=134, size=size, bold=bold)
-        vertical = "top" if align == "left" else "center"
-        cell.alignment = Alignment(horizontal=align, vertical=vertical, wrap_text=True)
+        vertical = vertical or ("top" if align == "left" else "center")
+        indent = 1 if align == "left" and border else 0
+        cell.alignment = Alignment(horizontal=align, vertical=vertical, wrap_text=True, indent=indent)
         if ":" in cells:
             self.ws.merge_cells(cells)
         if border:

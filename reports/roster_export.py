@@ -5,6 +5,7 @@ chunk, the experience flags are computed once for the whole list, and the sheet 
 (reports/excel.py), so neither memory nor the number of queries grows with the rows.
 """
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.models import Appraisal, WorkRecord
 from cadres.pool_status import pool_status_on
 from cadres.querysets import recent_q
+from cadres.resume import resume_text
 
 from .excel import WorkbookWriter, text_width
 from .narrative import chinese_count
@@ -55,16 +57,24 @@ def _display(name):
     return lambda cadre, context: getattr(cadre, f"get_{name}_display")() or None
 
 
-def work_history(cadre, context):
-    """Return the work records up to `as_of` as lines "YYYY.MM--YYYY.MM  单位职务" (an ongoing one ends at "--")."""
-    lines = []
-    for record in cadre.work_records.all():
-        if record.start_date > context.as_of:
-            continue
-        end = f"{record.end_date:%Y.%m}" if record.end_date and record.end_date <= context.as_of else ""
-        unit = record.unit.name if record.unit else record.unit_name
-        lines.append(f"{record.start_date:%Y.%m}--{end}  {unit}{record.post}")
-    return "\n".join(lines) or None
+def resume_as_of(cadre, context):
+    """Return the 简历 (cadres.resume, the profile's and the .lrmx file's) as it read on `as_of`.
+
+    Records that start after `as_of` are left out and one that ends after it is still running
+    then, so an export for a past date prints the 简历 of that date.
+    """
+
+    def known(records):
+        for record in records:
+            if record.start_date > context.as_of:
+                continue
+            if record.end_date is not None and record.end_date > context.as_of:
+                record = copy.copy(record)
+                record.end_date = None
+            yield record
+
+    text = resume_text(education=list(known(cadre.education_records.all())), work=list(known(cadre.work_records.all())))
+    return text or None
 
 
 def id_number(cadre, context):
@@ -110,7 +120,7 @@ COLUMNS = [
     Column("grassroots", "基层经验", 10, lambda cadre, context: HAS_LACKS[cadre.pk in context.grassroots]),
     Column("organ", "机关阅历", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_organ_experience)]),
     Column("appraisal", "最近年度考核", 16, latest_appraisal),
-    Column("work_history", "工作经历", 60, work_history),
+    Column("work_history", "简历", 60, resume_as_of),
     Column("notes", "备注", 30, _field("notes")),
 ]
 COLUMNS_BY_KEY = {column.key: column for column in COLUMNS}
@@ -149,6 +159,7 @@ def export_rows(cadres, as_of, recent_years):
         )
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
+            "education_records",
             Prefetch("appraisals", queryset=Appraisal.objects.order_by("year")),
         )
     )

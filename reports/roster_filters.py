@@ -17,7 +17,7 @@ from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStat
 from cadres.dates import latest_birth_date_aged
 from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
-from cadres.pool_status import NOT_IN_POOL, pool_status_on
+from cadres.pool_status import NOT_IN_POOL
 from cadres.querysets import recent_q
 
 from .forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
@@ -269,7 +269,9 @@ class RosterFilter(filters.FilterSet):
         return queryset.on_roster(self.as_of_date)
 
     def filter_pool_status(self, queryset, name, value):
-        return queryset.alias(pool_status_on_date=pool_status_on(self.as_of_date)).filter(pool_status_on_date=value)
+        if value == NOT_IN_POOL:
+            return queryset.not_in_pool_on(self.as_of_date)
+        return queryset.in_pool_on(self.as_of_date, status=value)
 
     def filter_recent(self, queryset, name, value):
         condition = recent_q(self.as_of_date, self.recent_years_value)

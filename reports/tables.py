@@ -14,6 +14,7 @@ def figure_link(stats, figure, **narrowing):
 
 
 NUMERIC = {"td": {"class": "num"}, "tf": {"class": "num"}, "th": {"class": "num"}}
+HAS_OR_NOT = {True: "有", False: "无"}
 
 
 class GroupTable(tables.Table):
@@ -74,6 +75,8 @@ class RosterTable(tables.Table):
     political_status = tables.Column("政治面貌")
     education = tables.Column("最高学历")
     status = tables.Column("状态")
+    grassroots = tables.Column("基层经验", empty_values=(), orderable=False)
+    organ = tables.Column("机关阅历", accessor="has_organ_experience", empty_values=(), orderable=False)
 
     class Meta:
         attrs = {"class": "table roster-table"}
@@ -81,10 +84,23 @@ class RosterTable(tables.Table):
         order_by_field = "sort"
         page_field = "page"
 
-    def __init__(self, data, *, as_of, **kwargs):
+    def __init__(self, data, *, as_of, grassroots, **kwargs):
+        """`data` annotated with `has_organ_experience`; `grassroots` the ids with 基层经验 on `as_of`.
+
+        Both flags come from cadres/experience.py for the whole list at once (roster_rows), never per row.
+        """
         self.as_of = as_of
+        self.grassroots = grassroots
         super().__init__(data, **kwargs)
         self.columns["age"].column.verbose_name = f"年龄（{as_of:%Y-%m-%d}）"
+        self.columns["grassroots"].column.verbose_name = f"基层经验（{as_of:%Y-%m-%d}）"
+        self.columns["organ"].column.verbose_name = f"机关阅历（{as_of:%Y-%m-%d}）"
+
+    def render_grassroots(self, record):
+        return HAS_OR_NOT[record.pk in self.grassroots]
+
+    def render_organ(self, value):
+        return HAS_OR_NOT[bool(value)]
 
     def render_age(self, record):
         return age_on(record.birth_date, self.as_of)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cadres/", roster.cadre_roster, name="cadre_roster"),
     path("cadres.json", roster.cadre_roster_json, name="cadre_roster_json"),
     path("cadres/export.xlsx", roster.cadre_roster_export, name="cadre_roster_export"),
+    path("cadres/export.lrmx.zip", roster.cadre_roster_lrmx_zip, name="cadre_roster_lrmx_zip"),
     path("cadres/saved/", roster.saved_filter_create, name="saved_filter_create"),
     path("cadres/saved/<int:pk>/", roster.saved_filter_open, name="saved_filter_open"),
     path("cadres/saved/<int:pk>/delete/", roster.saved_filter_remove, name="saved_filter_remove"),

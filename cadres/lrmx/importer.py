@@ -47,8 +47,15 @@ TEXT_FIELDS = {
     "ZhuanYeJiShuZhiWu": ("professional_title", True),
     "ShuXiZhuanYeYouHeZhuanChang": ("specialty", True),
     "XianRenZhiWu": ("post", True),
+    "NiRenZhiWu": ("proposed_post", True),
+    "NiMianZhiWu": ("proposed_removal", True),
+    "RenMianLiYou": ("appointment_reason", True),
 }
-DATE_FIELDS = {"RuDangShiJian": "party_joined_date", "CanJiaGongZuoShiJian": "first_work_date"}
+DATE_FIELDS = {
+    "RuDangShiJian": "party_joined_date",
+    "CanJiaGongZuoShiJian": "first_work_date",
+    "DaoLingNianYue": "retirement_month",
+}
 FIELD_ELEMENTS = {
     **{f: e for e, (f, _) in TEXT_FIELDS.items()},
     **{f: e for e, f in DATE_FIELDS.items()},
@@ -59,7 +66,7 @@ FIELD_ELEMENTS = {
     "degree": "QuanRiZhiJiaoYu_XueWei",
 }
 # Elements of the form this system does not keep: reported when they carry text.
-NOT_KEPT = ("NiRenZhiWu", "NiMianZhiWu", "RenMianLiYou", "ZhaoPian", "DaoLingNianYue", "GaiGeQianRenZhiNianLingJieXian")
+NOT_KEPT = ("ZhaoPian", "GaiGeQianRenZhiNianLingJieXian")
 
 BAD_DATE = "“{text}”不是YYYYMM格式的年月"
 BAD_GENDER = "性别应为“男”或“女”，实际为“{text}”"
@@ -189,7 +196,7 @@ def build_person(parsed, context, problems):
     records = build_records(parsed, context, notes, error)
     for element in NOT_KEPT:
         text = parsed.get(element)
-        if text and element in ("DaoLingNianYue", "GaiGeQianRenZhiNianLingJieXian"):
+        if text and element == "GaiGeQianRenZhiNianLingJieXian":
             notes.append(OPTIONAL_READ.format(label=LABELS[element], text=text))
         elif text:
             notes.append(IGNORED_NOT_KEPT.format(label=LABELS[element]))
@@ -378,15 +385,30 @@ def jianli_records(parsed, context, notes):
                 continue
             unit, unit_name, post = split
             records.append(
-                WorkRecord(unit=unit, unit_name=unit_name, post=post, start_date=period.start, end_date=period.end)
+                WorkRecord(
+                    unit=unit,
+                    unit_name=unit_name,
+                    post=post,
+                    rank=period.rank,
+                    start_date=period.start,
+                    end_date=period.end,
+                )
             )
         else:
             mode = StudyMode.FULL_TIME if period.kind == "study" else StudyMode.IN_SERVICE
             prefix = "QuanRiZhiJiaoYu" if mode == StudyMode.FULL_TIME else "ZaiZhiJiaoYu"
-            record = EducationRecord(mode=mode, school=period.text, start_date=period.start, end_date=period.end)
-            if parsed.get(f"{prefix}_XueLi_BiYeYuanXiaoXi") == period.text:
+            record = EducationRecord(
+                mode=mode,
+                school=period.text,
+                start_date=period.start,
+                end_date=period.end,
+                education=normalize_education(period.education),
+                degree=normalize_degree(period.degree),
+            )
+            # A level the line does not spell out (大学本科…) comes from the 学历 row of its school.
+            if not record.education and parsed.get(f"{prefix}_XueLi_BiYeYuanXiaoXi") == period.text:
                 record.education = normalize_education(parsed.get(f"{prefix}_XueLi"))
-            if parsed.get(f"{prefix}_XueWei_BiYeYuanXiaoXi") == period.text:
+            if not record.degree and parsed.get(f"{prefix}_XueWei_BiYeYuanXiaoXi") == period.text:
                 record.degree = normalize_degree(parsed.get(f"{prefix}_XueWei"))
             records.append(record)
     if problems:
@@ -473,6 +495,10 @@ SNAPSHOT_FIELDS = (
     "education",
     "degree",
     "post",
+    "proposed_post",
+    "proposed_removal",
+    "appointment_reason",
+    "retirement_month",
     "id_number",
 )
 

@@ -1,25 +1,29 @@
-"""The 简历 (JianLi) text: written from the education and work records, read back into them.
+"""The 简历 (JianLi) of a .lrmx file: written by the one 简历 generator, read back into records.
 
-The official line form is `YYYY.MM--YYYY.MM␣␣经历`; an ongoing line is `YYYY.MM--` followed by
-spaces; in-service study is nested under the post held at the time as `（其间：…）` (LRMX.md).
-`jianli_text` is the one entry point, so it can later delegate to a shared 简历 generator.
+Writing is `cadres.resume` (the profile, the roster export and the printed form use it too), so
+every page and file prints the same 简历. Reading accepts that form — `YYYY.MM--YYYY.MM␣␣经历`,
+an ongoing line as `YYYY.MM--` and spaces, in-service study nested at the end of a work line as
+`（其间：…；…）`, a rank as `（职级）`, a degree as `，获…学位` — and what other writers produce:
+the separators `—`, `–`, `~`, `至`, and `（其间：…）` on a line of its own (LRMX.md).
 """
 
 import datetime
 import re
 from dataclasses import dataclass
 
-from ..models import StudyMode
+from ..resume import DEGREE_OBTAINED, NESTED_JOIN, POSTGRADUATE, resume_text
 
-SEPARATOR = "--"
-GAP = "  "
-OPEN_END = " " * len("YYYY.MM")
-NESTED_INDENT = " " * len("YYYY.MM--YYYY.MM  ")
 FULL_TIME_STUDY = "学习"
 IN_SERVICE_STUDY = "在职学习"
+NESTED_OPEN = "（其间："
 
 LINE = re.compile(r"^\s*(\d{4})[.．](\d{1,2})\s*(?:--|——|—|–|~|～|至|-)\s*(?:(\d{4})[.．](\d{1,2}))?\s*(.*?)\s*$")
-NESTED = re.compile(r"^（其间：(\d{4})\.(\d{1,2})--(?:(\d{4})\.(\d{1,2}))?在?(.+)在职学习）$")
+NESTED_ITEM = re.compile(
+    r"^(\d{4})[.．](\d{1,2})(?:\s*(?:--|——|—|–|~|～|至|-)\s*(?:(\d{4})[.．](\d{1,2}))?|起)在?(.+)$"
+)
+DEGREE = re.compile("^(.*)" + re.escape(DEGREE_OBTAINED).replace(r"\{degree\}", "(.+?)") + "$")
+RANK = re.compile(r"^(.+?)（([^（）]+)）$")
+LEVELS = {text: level for level, text in POSTGRADUATE.items()}
 LINE_UNREADABLE = "第{line}行无法识别：{text}"
 
 # Where a district-external "单位职务" text is split when no district unit name prefixes it.
@@ -30,17 +34,29 @@ SHORT_UNIT_SUFFIXES = ("部", "局", "委", "办", "镇", "乡", "村", "院", "
 
 @dataclass(frozen=True)
 class JianLiLine:
-    """One period of the 简历: `kind` is "work", "study" (全日制) or "in_service"."""
+    """One period of the 简历: `kind` is "work", "study" (全日制) or "in_service".
+
+    `text` is the unit and post of a work line, or the school and major of a study; `rank`,
+    `education` (a postgraduate level) and `degree` are what the line says besides, else "".
+    """
 
     kind: str
     start: datetime.date
     end: datetime.date | None
     text: str
+    rank: str = ""
+    education: str = ""
+    degree: str = ""
 
 
-def span(start, end):
-    """Return `YYYY.MM--YYYY.MM`, or `YYYY.MM--` and spaces for an ongoing period."""
-    return f"{start:%Y.%m}{SEPARATOR}{f'{end:%Y.%m}' if end else OPEN_END}"
+def jianli_text(cadre):
+    """Return the 简历 of `cadre` from its education and work records (prefetch them for lists)."""
+    return resume_text(cadre)
+
+
+def jianli_from(education, work):
+    """Return the 简历 text of education and work records (saved or not)."""
+    return resume_text(education=list(education), work=list(work))
 
 
 def school_and_major(record):
@@ -48,51 +64,40 @@ def school_and_major(record):
     return record.school + (f"{record.major}专业" if record.major else "")
 
 
-def work_text(record):
-    """Return the 简历 text of a post: unit then post, as the official form runs them together."""
-    unit = record.unit.name if record.unit is not None else record.unit_name
-    return f"{unit}{record.post}"
+def study_line(kind, start, end, body):
+    """Return the JianLiLine of a study text ending in 学习 / 在职学习, its level and degree split off."""
+    degree = ""
+    obtained = DEGREE.match(body)
+    if obtained:
+        body, degree = obtained[1], obtained[2]
+    body = body[: -len(IN_SERVICE_STUDY if kind == "in_service" else FULL_TIME_STUDY)]
+    education = ""
+    for text, level in LEVELS.items():
+        if body.endswith(text):
+            body, education = body[: -len(text)], level
+    return JianLiLine(kind, start, end, body, education=education, degree=degree)
 
 
-def jianli_text(cadre):
-    """Return the 简历 of `cadre` from its education and work records (prefetch them for lists)."""
-    return jianli_from(cadre.education_records.all(), cadre.work_records.all())
+def study_kind(body):
+    """Return "in_service", "study" or None for the text of a line, its degree left aside."""
+    obtained = DEGREE.match(body)
+    core = obtained[1] if obtained else body
+    if core.endswith(IN_SERVICE_STUDY):
+        return "in_service"
+    if core.endswith(FULL_TIME_STUDY):
+        return "study"
+    return None
 
 
-def jianli_from(education, work):
-    """Return the 简历 text of education and work records (saved or not)."""
-    education = list(education)
-    work = sorted(work, key=lambda r: r.start_date)
-    entries = [(r.start_date, 0, r) for r in education if r.mode == StudyMode.FULL_TIME]
-    entries += [(r.start_date, 1, r) for r in work]
-    nested = {}
-    for record in (r for r in education if r.mode == StudyMode.IN_SERVICE):
-        holder = next(
-            (
-                index
-                for index in reversed(range(len(work)))
-                if work[index].start_date <= record.start_date
-                and (work[index].end_date is None or record.start_date <= work[index].end_date)
-            ),
-            None,
-        )
-        if holder is None:
-            entries.append((record.start_date, 2, record))
-        else:
-            nested.setdefault(id(work[holder]), []).append(record)
-    lines = []
-    for _start, order, record in sorted(entries, key=lambda e: (e[0], e[1])):
-        if order == 0:
-            text = school_and_major(record) + FULL_TIME_STUDY
-        elif order == 2:
-            text = school_and_major(record) + IN_SERVICE_STUDY
-        else:
-            text = work_text(record)
-        lines.append(f"{span(record.start_date, record.end_date)}{GAP}{text}")
-        for study in sorted(nested.get(id(record), []), key=lambda r: r.start_date):
-            dates = span(study.start_date, study.end_date).rstrip()
-            lines.append(f"{NESTED_INDENT}（其间：{dates}在{school_and_major(study)}{IN_SERVICE_STUDY}）")
-    return "\n".join(lines)
+def nested_studies(text):
+    """Return the in-service studies of a `（其间：…）` text, or None when one cannot be read."""
+    studies = []
+    for item in text.split(NESTED_JOIN):
+        match = NESTED_ITEM.match(item.strip())
+        if not match or study_kind(match[5]) != "in_service":
+            return None
+        studies.append(study_line("in_service", _month(match[1], match[2]), _month(match[3], match[4]), match[5]))
+    return studies
 
 
 def parse_jianli(text):
@@ -106,11 +111,12 @@ def parse_jianli(text):
         line = raw.strip()
         if not line:
             continue
-        nested = NESTED.match(line)
-        if nested:
-            periods.append(
-                JianLiLine("in_service", _month(nested[1], nested[2]), _month(nested[3], nested[4]), nested[5])
-            )
+        if line.startswith(NESTED_OPEN) and line.endswith("）"):
+            studies = nested_studies(line[len(NESTED_OPEN) : -1])
+            if studies is None:
+                problems.append(LINE_UNREADABLE.format(line=number, text=line))
+            else:
+                periods += studies
             continue
         match = LINE.match(line)
         try:
@@ -118,15 +124,27 @@ def parse_jianli(text):
         except (TypeError, ValueError):
             problems.append(LINE_UNREADABLE.format(line=number, text=line))
             continue
-        body = match[5]
+        body, studies = match[5], []
+        at = body.find(NESTED_OPEN)
+        if at > 0 and body.endswith("）"):
+            studies = nested_studies(body[at + len(NESTED_OPEN) : -1])
+            if studies is None:
+                problems.append(LINE_UNREADABLE.format(line=number, text=line))
+                continue
+            body = body[:at]
+        kind = study_kind(body)
         if not body:
             problems.append(LINE_UNREADABLE.format(line=number, text=line))
-        elif body.endswith(IN_SERVICE_STUDY):
-            periods.append(JianLiLine("in_service", start, end, body[: -len(IN_SERVICE_STUDY)]))
-        elif body.endswith(FULL_TIME_STUDY):
-            periods.append(JianLiLine("study", start, end, body[: -len(FULL_TIME_STUDY)]))
+            continue
+        if kind is not None and not studies:
+            periods.append(study_line(kind, start, end, body))
         else:
-            periods.append(JianLiLine("work", start, end, body))
+            ranked = RANK.match(body)
+            rank = ""
+            if ranked:
+                body, rank = ranked[1], ranked[2]
+            periods.append(JianLiLine("work", start, end, body, rank=rank))
+        periods += studies
     return periods, problems
 
 

@@ -60,12 +60,12 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": in_service["education_school"],
         "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": in_service["degree_school"],
         "XianRenZhiWu": cadre.post,
-        "NiRenZhiWu": "",
-        "NiMianZhiWu": "",
+        "NiRenZhiWu": cadre.proposed_post,
+        "NiMianZhiWu": cadre.proposed_removal,
         "JianLi": jianli_text(cadre),
         "JiangChengQingKuang": reward_text(cadre.rewards.all()),
         "NianDuKaoHeJieGuo": appraisal_text(cadre.appraisals.all()),
-        "RenMianLiYou": "",
+        "RenMianLiYou": cadre.appointment_reason,
         FAMILY: [family_values(member) for member in cadre.family_members.all()],
         "ChengBaoDanWei": cadre.unit.name,
         "JiSuanNianLingShiJian": f"{as_of:%Y%m%d}",
@@ -75,6 +75,9 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "ZhaoPian": "",
         "Version": LRMX_VERSION,
     }
+    if cadre.retirement_month is not None:
+        # Newer editors add 到龄年月 after the classic elements (LRMX.md); older ones ignore it.
+        values["DaoLingNianYue"] = yyyymm(cadre.retirement_month)
     return values
 
 

@@ -46,6 +46,8 @@ class PoolMembership(models.Model):
     left_reason = models.CharField("出库原因", max_length=300, blank=True, validators=[validate_no_control_characters])
 
     objects = PoolMembershipQuerySet.as_manager()
+    # The status of a membership before any change is recorded (PoolMembershipQuerySet.with_status_on).
+    first_status = PoolStatus.RESERVE
 
     class Meta:
         verbose_name = "年轻干部库入库记录"

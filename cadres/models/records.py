@@ -157,6 +157,17 @@ class Cadre(models.Model):
     status = models.CharField("状态", max_length=4, choices=CadreStatus.choices, default=CadreStatus.ACTIVE)
     leave_date = models.DateField("离开时间", null=True, blank=True)
     leave_reason = models.CharField("离开原因", max_length=4, choices=LeaveReason.choices, blank=True)
+    # The 任免审批表's own fields (LRMX.md): what the form proposes, kept so a reprint says the same.
+    proposed_post = models.CharField(
+        "拟任职务", max_length=200, blank=True, validators=[validate_no_control_characters]
+    )
+    proposed_removal = models.CharField(
+        "拟免职务", max_length=200, blank=True, validators=[validate_no_control_characters]
+    )
+    appointment_reason = models.TextField("任免理由", blank=True, validators=[validate_no_control_characters])
+    retirement_month = models.DateField(
+        "到龄年月", null=True, blank=True, help_text="任免审批表的“到龄年月”，按月记录（存为该月1日）"
+    )
     notes = models.TextField("备注", blank=True, validators=[validate_no_control_characters])
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("更新时间", auto_now=True)

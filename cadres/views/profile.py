@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from ..access import id_number_for
 from ..history import cadre_history
 from ..models import Cadre
-from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, three_ages
+from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, standing_on, three_ages
 from ..resume import resume_lines
 
 
@@ -33,6 +33,8 @@ def cadre_detail(request, pk):
         "id_number": id_number_for(request.user, cadre.id_number),
         "today_ages": three_ages(cadre, today),
         "ages": three_ages(cadre, as_of) if as_of != today else None,
+        "as_of": as_of,
+        "standing": standing_on(Cadre.objects.all(), cadre.pk, as_of),
         "resume": resume_lines(cadre),
         "memberships": memberships,
         "history": cadre_history(cadre, request.user),

@@ -3,17 +3,23 @@
 All three start from `Cadre.objects.visible_to(user)` and read the same filters (roster_filters.py).
 """
 
+import io
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.db.models import BooleanField, ExpressionWrapper
+from django.http import FileResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_tables2 import RequestConfig
 
 from cadres.audit import audit
+from cadres.experience import grassroots_ids, organ_experience_q
+from cadres.lrmx.writer import lrmx_cadres, lrmx_files, lrmx_zip
 from cadres.models import AuditAction, Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
@@ -31,6 +37,12 @@ DELETED = "已删除筛选“{name}”"
 SAVE_INVALID = "筛选未保存：{errors}"
 EXPORT_TITLE = "干部名单（截至{as_of:%Y年%m月%d日}）"
 EXPORT_FILENAME = "干部名单_{as_of:%Y-%m-%d}.xlsx"
+LRMX_ZIP_FILENAME = "任免审批表_{as_of:%Y-%m-%d}.zip"
+LRMX_ZIP_SUMMARY = "截至{as_of:%Y-%m-%d}，{count}人的任免审批表（.lrmx）"
+LRMX_AS_OF_REQUIRED = "请指定计算年龄的日期（as_of=YYYY-MM-DD）：任免审批表上的年龄按此日期计算"
+LRMX_NOTHING = "没有符合条件的干部，未导出任何文件"
+# Parameters of the page itself, not filters: left out of the links the page builds.
+PAGE_PARAMS = ("page", "sort", "columns")
 
 
 def roster_filter(request):
@@ -50,9 +62,27 @@ def cadre_roster(request):
     }
     if not filterset.is_valid():
         return render(request, "cadres/roster.html", context, status=400)
-    table = RosterTable(filterset.qs, as_of=filterset.as_of_date)
+    as_of = filterset.as_of_date
+    table = RosterTable(
+        filterset.qs.annotate(
+            has_organ_experience=ExpressionWrapper(organ_experience_q(filterset.qs, as_of), BooleanField())
+        ),
+        as_of=as_of,
+        grassroots=frozenset(grassroots_ids(filterset.qs, as_of)),
+    )
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    return render(request, "cadres/roster.html", {**context, "table": table})
+    return render(
+        request, "cadres/roster.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}
+    )
+
+
+def lrmx_zip_url(request, as_of):
+    """Return the link to the .lrmx zip of the listed cadres, with the page's date as the age basis."""
+    params = request.GET.copy()
+    for name in PAGE_PARAMS:
+        params.pop(name, None)
+    params["as_of"] = as_of.isoformat()
+    return f"{reverse('cadre_roster_lrmx_zip')}?{params.urlencode()}"
 
 
 @require_GET
@@ -122,6 +152,39 @@ def cadre_roster_export(request):
         data={"query": request.GET.urlencode(), "columns": [column.key for column in columns], "rows": rows},
     )
     return xlsx_response(content, EXPORT_FILENAME.format(as_of=as_of))
+
+
+@require_GET
+@permission_required("cadres.export_cadres", raise_exception=True)
+def cadre_roster_lrmx_zip(request):
+    """The filtered list as a zip of `序号.姓名.lrmx` files, ages as of the `as_of` the user chose."""
+    filterset = roster_filter(request)
+    if not filterset.is_valid():
+        return plain_bad_request(f"{PARAMS_INVALID}：{'；'.join(filterset.error_messages_list())}")
+    if not request.GET.get("as_of"):
+        return plain_bad_request(LRMX_AS_OF_REQUIRED)
+    as_of = filterset.as_of_date
+    cadres = list(lrmx_cadres(filterset.qs))
+    if not cadres:
+        return plain_bad_request(LRMX_NOTHING)
+    files = lrmx_files(cadres, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
+    content = lrmx_zip(files)
+    audit(
+        action=AuditAction.LRMX_EXPORT,
+        request=request,
+        summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(cadres)),
+        data={"query": request.GET.urlencode(), "as_of": as_of.isoformat(), "cadres": [c.pk for c in cadres]},
+    )
+    return FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=LRMX_ZIP_FILENAME.format(as_of=as_of),
+        content_type="application/zip",
+    )
+
+
+def plain_bad_request(message):
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
 @require_POST

@@ -15,6 +15,7 @@ from cadres.models import AuditAction, Cadre, Unit
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID, StatsParamsForm
+from ..narrative import experience_html
 from ..serializers import params_as_dict, stats_as_dict
 from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
 from ..tables import GroupTable
@@ -52,8 +53,11 @@ def young_cadres_page(request):
         "form": form,
         "stats": stats,
         "table": GroupTable(stats),
-        "lacking_grassroots_url": drilldown_url(stats.params, grassroots="0"),
-        "lacking_organ_url": drilldown_url(stats.params, organ="0"),
+        "experience": experience_html(
+            stats,
+            grassroots_url=drilldown_url(stats.params, grassroots="0"),
+            organ_url=drilldown_url(stats.params, organ="0"),
+        ),
     }
     return render(request, "reports/young_cadres.html", context)
 

@@ -27,7 +27,7 @@ def test_title_and_the_page_one_fields():
     ws = sheet_of(make_full_cadre())
     assert ws["A1"].value == "干部任免审批表"
     assert (ws["A2"].value, ws["B2"].value) == ("姓名", "张三")
-    assert ws["F2"].value == "1990.03（31岁）"
+    assert ws["F2"].value == "1990.03\n（31岁）"
     assert ws["B11"].value.startswith("2008.09--2012.07  武汉大学法学院法学专业学习")
 
 
@@ -104,3 +104,14 @@ def test_download_without_export_permission_is_403(client):
     cadre = make_full_cadre()
     client.force_login(make_user("只读", [cadre.unit]))
     assert client.get(reverse("cadre_form_xlsx", args=[cadre.pk]) + "?as_of=2021-07-31").status_code == 403
+
+
+def test_current_post_is_printed_with_its_unit():
+    ws = sheet_of(make_full_cadre())
+    assert ws["C8"].value == "区委组织部干部科科长"
+
+
+def test_one_line_boxes_are_centred_vertically_and_kept_off_the_border():
+    ws = sheet_of(make_full_cadre())
+    assert (ws["C8"].alignment.vertical, ws["C8"].alignment.indent) == ("center", 1)
+    assert (ws["B11"].alignment.vertical, ws["B11"].alignment.indent) == ("top", 1)

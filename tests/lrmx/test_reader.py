@@ -1,10 +1,12 @@
 """Reading files: hostile and broken input is refused with a clear message, before any parsing harm."""
 
+import datetime
 import io
 import zipfile
 
 import pytest
 
+from cadres.lrmx.jianli import parse_jianli
 from cadres.lrmx.reader import (
     DTD_REFUSED,
     DUPLICATE,
@@ -107,3 +109,19 @@ def test_zip_without_lrmx_is_refused():
     with pytest.raises(LrmxReadError) as caught:
         unpack("a.zip", zip_of([("readme.txt", b"x")]))
     assert caught.value.problems[0].message == ZIP_EMPTY
+
+
+def test_jianli_reader_takes_rank_degree_level_and_inline_studies_apart():
+    text = (
+        "2008.09--2012.07  武汉大学法学专业学习，获学士学位\n"
+        "2012.07--         某局科员（四级主任科员）"
+        "（其间：2014.09--2017.06在华中师范大学公共管理专业硕士研究生在职学习，获硕士学位；2021.09起在中央党校法律专业在职学习）"
+    )
+    periods, problems = parse_jianli(text)
+    assert problems == []
+    assert [(p.kind, p.text, p.rank, p.education, p.degree, p.end) for p in periods] == [
+        ("study", "武汉大学法学专业", "", "", "学士", datetime.date(2012, 7, 1)),
+        ("work", "某局科员", "四级主任科员", "", "", None),
+        ("in_service", "华中师范大学公共管理专业", "", "硕士研究生", "硕士", datetime.date(2017, 6, 1)),
+        ("in_service", "中央党校法律专业", "", "", "", None),
+    ]

@@ -8,6 +8,7 @@ from cadres.lrmx.fields import PERSON_ELEMENTS, birth_with_age, form_age
 from cadres.lrmx.jianli import jianli_text
 from cadres.lrmx.writer import BOM, cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre
+from cadres.resume import resume_text
 from tests.factories import make_user
 
 from .helpers import AS_OF, FILLED_ON, elements, make_full_cadre
@@ -90,11 +91,16 @@ def test_rewards_one_line_each_with_authority():
 def test_jianli_official_lines_with_ongoing_line_and_nested_study():
     cadre = make_full_cadre()
     assert jianli_text(cadre).split("\n") == [
-        "2008.09--2012.07  武汉大学法学院法学专业学习",
-        "2012.07--2016.08  黄石市下陆区团陆街道办事处科员",
-        "                  （其间：2014.09--2017.06在华中师范大学公共管理专业在职学习）",
+        "2008.09--2012.07  武汉大学法学院法学专业学习，获学士学位",
+        "2012.07--2016.08  黄石市下陆区团陆街道办事处科员"
+        "（其间：2014.09--2017.06在华中师范大学公共管理专业硕士研究生在职学习，获硕士学位）",
         "2016.08--         区委组织部干部科科长",
     ]
+
+
+def test_jianli_is_the_profile_resume():
+    cadre = make_full_cadre()
+    assert jianli_text(cadre) == resume_text(cadre)
 
 
 def test_id_number_masked_for_a_user_who_may_not_see_it():

@@ -7,7 +7,8 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cadres.models import Appraisal, AuditEvent
+from cadres.models import Appraisal, AuditEvent, Cadre, EducationRecord
+from cadres.resume import resume_text
 from cadres.roles import LEADER, READ_ONLY
 from reports import roster_export
 from reports.roster_export import COLUMNS, DEFAULT_COLUMNS
@@ -65,9 +66,32 @@ def test_chosen_columns_in_the_catalogue_order_with_their_values(admin_client):
             "基层经验": "有",
             "机关阅历": "有",
             "最近年度考核": "2020年度优秀",
-            "工作经历": "2015.08--2018.12  某镇科员\n2019.01--  外区某局副科长",
+            "简历": "2015.08--2018.12  某镇科员\n2019.01--         外区某局副科长",
         }
     ]
+
+
+def test_resume_column_is_the_profile_resume_as_it_read_on_as_of(admin_client):
+    township = make_unit("某镇", kind="乡镇")
+    cadre = make_cadre(name="甲", unit=township)
+    EducationRecord.objects.create(
+        cadre=cadre,
+        mode="全日制",
+        school="武汉大学",
+        major="法学",
+        degree="学士",
+        start_date=D(2011, 9, 1),
+        end_date=D(2015, 7, 1),
+    )
+    work(cadre, D(2015, 8, 1), D(2021, 12, 31), unit=township, post="科员")
+    work(cadre, D(2022, 1, 1), unit=township, post="副镇长")
+    columns = [("columns", "work_history")]
+
+    today = roster_records(exported(admin_client, [("as_of", "2022-03-01"), *columns]))[0]["简历"]
+    past = roster_records(exported(admin_client, [AS_OF, *columns]))[0]["简历"]
+
+    assert today == resume_text(Cadre.objects.get(pk=cadre.pk))
+    assert past == "2011.09--2015.07  武汉大学法学专业学习，获学士学位\n2015.08--         某镇科员"
 
 
 def test_unknown_column_is_refused_in_chinese(admin_client):

@@ -1,13 +1,15 @@
 """The statistics count those lacking 基层经验 and 机关阅历, with the roster's own rule and links."""
 
 import datetime
+import html
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.narrative import EXPERIENCE_TEXT
+from reports.narrative import EXPERIENCE_TEXT, experience_text
 from reports.stats import StatsParams, young_cadre_stats
 from tests.factories import make_cadre, make_unit
 from tests.reports.helpers import JSON_URL, STATS_URL, url
@@ -50,6 +52,18 @@ def test_the_page_says_how_many_lack_each_with_links(admin_client, three):
     text = EXPERIENCE_TEXT.format(grassroots=2, organ=1)
     assert text == "其中缺乏基层经验2人、缺乏机关阅历1人"
     assert "其中缺乏基层经验<a href=" in page and "grassroots=0" in page and "organ=0" in page
+
+
+def test_the_page_sentence_is_the_generated_wording_with_drilldown_links(admin_client, three):
+    response = admin_client.get(url(STATS_URL, {"as_of": "2021-07-31"}))
+    sentence = str(response.context["experience"])
+    stats = response.context["stats"]
+
+    assert re.sub(r"<[^>]+>", "", sentence) == experience_text(stats)
+    assert sentence in response.content.decode()
+    links = [html.unescape(href) for href in re.findall(r'href="([^"]+)"', sentence)]
+    assert listed(admin_client, _query(links[0])) == sorted(["只有机关", "都没有"])
+    assert listed(admin_client, _query(links[1])) == ["都没有"]
 
 
 def test_statistics_query_count_does_not_grow_with_records(django_assert_num_queries):
