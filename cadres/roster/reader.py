@@ -6,6 +6,7 @@ row is recognised below whatever title, 填报单位 line or blank rows sit abov
 """
 
 import io
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -190,6 +191,15 @@ def _check_columns(columns):
         raise RosterFileError(MISSING_BIRTH)
 
 
+def _repeats_header(value, header):
+    """Return whether a cell repeats its column's header; most cells fail the cheap first test."""
+    if not header or not isinstance(value, str):
+        return False
+    if header[0] not in value and header[0] not in unicodedata.normalize("NFKC", value):
+        return False
+    return normalize_header(value) == header
+
+
 def _classify(cells, columns, header_texts):
     """Return a skip reason for a row that is not a person, or None."""
     values = {index: cells[index] for index in columns if index < len(cells) and not is_blank(cells[index])}
@@ -198,7 +208,7 @@ def _classify(cells, columns, header_texts):
         return SKIP_NOTE
     if not values:
         return SKIP_BLANK
-    if sum(normalize_header(value) == header_texts.get(index) for index, value in values.items()) >= 2:
+    if sum(_repeats_header(value, header_texts.get(index)) for index, value in values.items()) >= 2:
         return SKIP_HEADER
     return None
 
