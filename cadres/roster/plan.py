@@ -17,6 +17,7 @@ from ..models import Cadre, Channel, Unit
 from ..models.records import ID_BIRTH_MISMATCH
 from . import cells, synonyms
 from .columns import BY_KEY
+from .reader import UNCALCULATED
 
 ROW_ERROR = "第{row}行 · {column} · {reason}"
 REQUIRED = "必须填写"
@@ -27,6 +28,7 @@ CHANNEL_UNKNOWN = "无法识别进入方式“{value}”，可填写：{choices}
 DUPLICATE_ID = "同一公民身份号码在文件中出现了两次（第{first}行和第{second}行）"
 DUPLICATE_PERSON = "与第{other}行是同一人（姓名、出生日期、单位均相同）"
 CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
+FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
 WHOLE_ROW = "整行"
 
 ACTION_CREATED, ACTION_UPDATED, ACTION_UNCHANGED = "created", "updated", "unchanged"
@@ -207,6 +209,9 @@ class RowReader:
                 self.problem(key, REQUIRED)
             return None
         value = self.values[key]
+        if value is UNCALCULATED:
+            self.problem(key, FORMULA_UNCALCULATED)
+            return None
         if key in UNREMEMBERED:
             return self._convert(key, convert, value, args)
         # type() as well: 1.0, 1 and True are equal keys to a dict but not the same cell.
