@@ -28,6 +28,9 @@ CHANNEL_UNKNOWN = "无法识别进入方式“{value}”，可填写：{choices}
 DUPLICATE_ID = "同一公民身份号码在文件中出现了两次（第{first}行和第{second}行）"
 DUPLICATE_PERSON = "与第{other}行是同一人（姓名、出生日期、单位均相同）"
 CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
+TOO_MANY_PROBLEMS = "错误已超过{limit}处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
+# A file of junk rows stops here rather than listing (and holding) hundreds of thousands of errors.
+MAX_PROBLEMS = 1000
 FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
 WHOLE_ROW = "整行"
 
@@ -270,6 +273,9 @@ class Planner:
     def build(self):
         for number, values in self.sheet.rows:
             self.plan_row(number, values)
+            if len(self.plan.problems) >= MAX_PROBLEMS:
+                self.plan.problems.append(Problem(number, WHOLE_ROW, TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS)))
+                break
         self.plan.new_units = list(self.new_units.values())
         self.plan.problems.sort(key=lambda problem: problem.row)
         return self.plan

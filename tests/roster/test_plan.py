@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import time
 import zipfile
 
 import pytest
@@ -235,3 +236,17 @@ def test_formula_with_its_calculated_value_is_read_as_the_value(unit):
                 content = content.replace(b"</f><v />", "</f><v>副科长</v>".encode())
             target.writestr(item, content)
     assert only_row(roster_import_plan(buffer.getvalue(), filename="x.xlsx")).cadre.post == "副科长"
+
+
+def test_header_over_junk_rows_stops_after_the_problem_limit(unit):
+    """A header over thousands of rows of junk: a clean message, not a list as long as the file."""
+    junk = [[f"乱码{i}", "x", "?", "!!", "—", "@", "#", "$", "%", "^", "&", "*"] for i in range(1500)]
+    data = roster_bytes(junk)
+    started = time.perf_counter()
+    result = roster_import_plan(data, filename="x.xlsx")
+    assert time.perf_counter() - started < 5
+    assert len(result.problems) <= plan.MAX_PROBLEMS + 12
+    assert result.problems[-1].reason == plan.TOO_MANY_PROBLEMS.format(limit=plan.MAX_PROBLEMS)
+    assert str(result.problems[-1]).endswith(
+        "错误已超过1000处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
+    )
