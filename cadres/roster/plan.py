@@ -17,6 +17,7 @@ from ..models import Cadre, Channel, Unit
 from ..models.records import ID_BIRTH_MISMATCH
 from . import cells, synonyms
 from .columns import BY_KEY
+from .reader import UNCALCULATED
 
 ROW_ERROR = "第{row}行 · {column} · {reason}"
 REQUIRED = "必须填写"
@@ -27,6 +28,10 @@ CHANNEL_UNKNOWN = "无法识别进入方式“{value}”，可填写：{choices}
 DUPLICATE_ID = "同一公民身份号码在文件中出现了两次（第{first}行和第{second}行）"
 DUPLICATE_PERSON = "与第{other}行是同一人（姓名、出生日期、单位均相同）"
 CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
+TOO_MANY_PROBLEMS = "错误已超过{limit}处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
+# A file of junk rows stops here rather than listing (and holding) hundreds of thousands of errors.
+MAX_PROBLEMS = 1000
+FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
 WHOLE_ROW = "整行"
 
 ACTION_CREATED, ACTION_UPDATED, ACTION_UNCHANGED = "created", "updated", "unchanged"
@@ -144,6 +149,11 @@ def shown(name, value):
     return str(value)
 
 
+# The fields full_clean() would check (unit and channel come from the preloaded dicts).
+CHECKED_FIELDS = tuple(field for field in Cadre._meta.fields if field.name not in ("unit", "channel"))
+VALIDATED_FIELDS = frozenset(field.name for field in CHECKED_FIELDS)
+
+
 class Lookups:
     """Units, channels and cadres loaded once, so each row costs no query."""
 
@@ -173,11 +183,21 @@ class Lookups:
         return self.visible_unit_ids is None or unit_id in self.visible_unit_ids
 
 
-class RowReader:
-    """Reads one row's cells into field values, collecting a Problem per bad cell."""
+# Columns whose few distinct values (choices, units, dates) are converted once per value, not once
+# per row; names, ID numbers and notes differ on every row and are not worth remembering.
+UNREMEMBERED = frozenset({"name", "id_number", "notes"})
 
-    def __init__(self, sheet, number, values, problems):
+
+class RowReader:
+    """Reads one row's cells into field values, collecting a Problem per bad cell.
+
+    `memo` remembers each conversion by column, converter, cell type and value (and a text
+    argument such as the degree an education depends on), so a value met again costs a lookup.
+    """
+
+    def __init__(self, sheet, number, values, problems, memo=None):
         self.sheet, self.number, self.values, self.problems = sheet, number, values, problems
+        self.memo = {} if memo is None else memo
 
     def problem(self, key, reason):
         column = WHOLE_ROW if key is None else self.sheet.label(key)
@@ -191,8 +211,29 @@ class RowReader:
             if required:
                 self.problem(key, REQUIRED)
             return None
+        value = self.values[key]
+        if value is UNCALCULATED:
+            self.problem(key, FORMULA_UNCALCULATED)
+            return None
+        if key in UNREMEMBERED:
+            return self._convert(key, convert, value, args)
+        # type() as well: 1.0, 1 and True are equal keys to a dict but not the same cell.
+        memo_key = (key, convert, type(value), value, *(arg for arg in args if isinstance(arg, str)))
+        found = self.memo.get(memo_key)
+        if found is None:
+            try:
+                found = (convert(value, *args), None)
+            except cells.CellError as error:
+                found = (None, str(error))
+            self.memo[memo_key] = found
+        result, reason = found
+        if reason is not None:
+            self.problem(key, reason)
+        return result
+
+    def _convert(self, key, convert, value, args):
         try:
-            return convert(self.values[key], *args)
+            return convert(value, *args)
         except cells.CellError as error:
             self.problem(key, str(error))
             return None
@@ -227,10 +268,14 @@ class Planner:
         self.present = {key for key, _text in sheet.columns.values()}
         self.new_units = {}
         self.seen_ids, self.seen_people = {}, {}
+        self.memo, self.field_memo = {}, {}
 
     def build(self):
         for number, values in self.sheet.rows:
             self.plan_row(number, values)
+            if len(self.plan.problems) >= MAX_PROBLEMS:
+                self.plan.problems.append(Problem(number, WHOLE_ROW, TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS)))
+                break
         self.plan.new_units = list(self.new_units.values())
         self.plan.problems.sort(key=lambda problem: problem.row)
         return self.plan
@@ -340,9 +385,46 @@ class Planner:
             reader.problem(None, DUPLICATE_PERSON.format(other=first))
         return self.lookups.by_person.get(person) if unit and unit.pk else None
 
+    def validate(self, cadre, names):
+        """Return {field: messages} as `cadre.full_clean()` would for the fields `names`, then clean().
+
+        The same checks as full_clean(exclude=["unit", "channel"], validate_unique=False,
+        validate_constraints=False), in the same order with the same messages; but a field's check
+        runs once per distinct value (most columns hold a few values over thousands of rows).
+        Uniqueness is checked against the preloaded dicts and the FKs come from them; the database
+        constraints still guard the save. The fields a row does not set keep the values of the
+        saved cadre, which passed these checks when they were saved.
+        """
+        errors = {}
+        for model_field in CHECKED_FIELDS:
+            if model_field.name not in names:
+                continue
+            value = getattr(cadre, model_field.attname)
+            if model_field.blank and value in model_field.empty_values:
+                continue
+            remembered = model_field.name not in UNREMEMBERED
+            memo_key = (model_field.name, type(value), value)
+            messages = self.field_memo.get(memo_key) if remembered else None
+            if messages is None:
+                try:
+                    model_field.clean(value, cadre)
+                    messages = ()
+                except ValidationError as error:
+                    messages = tuple(error.messages)
+                if remembered:
+                    self.field_memo[memo_key] = messages
+            if messages:
+                errors[model_field.name] = list(messages)
+        try:
+            cadre.clean()
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                errors.setdefault(name, []).extend(messages)
+        return errors
+
     def plan_row(self, number, values):
         problems = []
-        reader = RowReader(self.sheet, number, values, problems)
+        reader = RowReader(self.sheet, number, values, problems, self.memo)
         fields = self.read_fields(reader)
         existing = self.match(reader, fields)
         if problems:
@@ -352,24 +434,20 @@ class Planner:
             leave = fields.get("leave_date", existing.leave_date if existing else None)
             entry = fields.get("entry_date", existing.entry_date if existing else None)
             fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
-        cadre = (
-            Cadre()
-            if existing is None
-            else Cadre(**{f.attname: getattr(existing, f.attname) for f in Cadre._meta.concrete_fields})
-        )
-        if existing is not None:
+        if existing is None:
+            cadre = Cadre(**fields)
+        else:
+            values = {f.attname: getattr(existing, f.attname) for f in Cadre._meta.concrete_fields}
+            for name in ("unit", "channel"):
+                if name in fields:
+                    del values[f"{name}_id"]
+            cadre = Cadre(**{**values, **fields})
             cadre._state.adding = False
             cadre._state.db = existing._state.db
         old = {name: shown(name, getattr(existing, name)) for name in IMPORTED_FIELDS} if existing else {}
-        for name, value in fields.items():
-            setattr(cadre, name, value)
-        try:
-            # Uniqueness is checked against the preloaded dicts above and the FKs come from them, so
-            # the per-row queries of validate_unique, validate_constraints and FK checks are skipped;
-            # the database constraints still guard the save.
-            cadre.full_clean(exclude=["unit", "channel"], validate_unique=False, validate_constraints=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
+        errors = self.validate(cadre, VALIDATED_FIELDS if existing is None else fields)
+        if errors:
+            for name, messages in errors.items():
                 key = name if name in BY_KEY else None
                 for message in messages:
                     reader.problem(key, message)

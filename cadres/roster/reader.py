@@ -6,10 +6,14 @@ row is recognised below whatever title, 填报单位 line or blank rows sit abov
 """
 
 import io
+import posixpath
+import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 import python_calamine
+from defusedxml import ElementTree
 from django.conf import settings
 
 from .cells import display, is_blank
@@ -62,6 +66,58 @@ XLSX_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted .xlsx is a CFB file holding an "EncryptionInfo" stream (MS-OFFCRYPTO).
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
+
+
+# A formula cell (<f>) saved without its value (<v/> or none), other than a text result (t="str"),
+# was never calculated: openpyxl and some systems write formulas that way (TRAPS.md).
+_FORMULA_CELL = re.compile(
+    rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?<!/)>(?:<f[^>]*/>|<f[^>]*>[^<]*</f>)\s*(?:<v>([^<]*)</v>|<v\s*/>)?'
+)
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+class Uncalculated:
+    """The value of a formula cell that was never calculated: reported on its row and column."""
+
+    def __str__(self):
+        return "（公式）"
+
+
+UNCALCULATED = Uncalculated()
+
+
+def _column_index(letters):
+    index = 0
+    for letter in letters:
+        index = index * 26 + (letter - 64)
+    return index - 1
+
+
+def uncalculated_cells(data, sheet_name):
+    """Return {(Excel row, column index)} of the formula cells without a value in an .xlsx sheet."""
+    if not data.startswith(XLSX_MAGIC):
+        return set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(_SHEET)
+            rid = next((sheet.get(_RID) for sheet in sheets if sheet.get("name") == sheet_name), None)
+            rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels")).iter(_RELS)
+            target = next((rel.get("Target") for rel in rels if rel.get("Id") == rid), None)
+            if target is None:
+                return set()
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+            xml = archive.read(path)
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return set()
+    if b"<f" not in xml:
+        return set()
+    return {
+        (int(row), _column_index(letters))
+        for letters, row, attributes, value in _FORMULA_CELL.findall(xml)
+        if not value and b't="str"' not in attributes
+    }
 
 
 class RosterFileError(Exception):
@@ -190,6 +246,15 @@ def _check_columns(columns):
         raise RosterFileError(MISSING_BIRTH)
 
 
+def _repeats_header(value, header):
+    """Return whether a cell repeats its column's header; most cells fail the cheap first test."""
+    if not header or not isinstance(value, str):
+        return False
+    if header[0] not in value and header[0] not in unicodedata.normalize("NFKC", value):
+        return False
+    return normalize_header(value) == header
+
+
 def _classify(cells, columns, header_texts):
     """Return a skip reason for a row that is not a person, or None."""
     values = {index: cells[index] for index in columns if index < len(cells) and not is_blank(cells[index])}
@@ -198,7 +263,7 @@ def _classify(cells, columns, header_texts):
         return SKIP_NOTE
     if not values:
         return SKIP_BLANK
-    if sum(normalize_header(value) == header_texts.get(index) for index, value in values.items()) >= 2:
+    if sum(_repeats_header(value, header_texts.get(index)) for index, value in values.items()) >= 2:
         return SKIP_HEADER
     return None
 
@@ -242,7 +307,7 @@ def read_roster(data, *, sheet_name=None):
                 if sheet_name and sheet.start is None:
                     raise RosterFileError(SHEET_EMPTY.format(sheet=name))
                 continue
-            return _read_sheet(sheet, name, *found)
+            return _read_sheet(sheet, name, *found, uncalculated=uncalculated_cells(data, name))
     except python_calamine.CalamineError:
         raise RosterFileError(CORRUPT) from None
     finally:
@@ -252,7 +317,7 @@ def read_roster(data, *, sheet_name=None):
     )
 
 
-def _read_sheet(sheet, name, header_row, top, below):
+def _read_sheet(sheet, name, header_row, top, below, uncalculated=frozenset()):
     merges = {
         start[1]: end[1]
         for start, end in (sheet.merged_cell_ranges or [])
@@ -264,9 +329,15 @@ def _read_sheet(sheet, name, header_row, top, below):
         sheet=name, header_row=header_row + (1 if two_rows else 0), columns=columns, ignored_columns=ignored
     )
     header_texts = {index: text for index, (_key, text) in columns.items()}
+    formulas = {}
+    for row, index in uncalculated:
+        formulas.setdefault(row, []).append(index)
     for number, cells in _sheet_rows(sheet):
         if number <= result.header_row:
             continue
+        for index in formulas.get(number, ()):
+            if index < len(cells):
+                cells[index] = UNCALCULATED
         reason = _classify(cells, columns, header_texts)
         if reason:
             if reason != SKIP_BLANK or number < sheet.start[0] + sheet.height:

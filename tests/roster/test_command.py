@@ -4,9 +4,13 @@ import datetime
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cadres.management.commands import import_roster
 from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
+from cadres.roster.load import roster_import_plan
+from cadres.roster.services import roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit
 from tests.roster.builders import person, roster_bytes
 
@@ -104,3 +108,39 @@ def test_importing_twice_reports_unchanged(unit, tmp_path, capsys):
     run(path)
     assert import_roster.COUNTS.format(created=0, updated=0, unchanged=1) in capsys.readouterr().out
     assert Cadre.objects.count() == 1
+
+
+def _import_queries(count, offset):
+    people = [
+        person(f"干部{offset + i}", birth=datetime.date(1980, 1, 1) + datetime.timedelta(days=offset + i))
+        for i in range(count)
+    ]
+    plan = roster_import_plan(roster_bytes(people), filename="花名册.xlsx")
+    assert plan.ok, [str(problem) for problem in plan.problems]
+    with CaptureQueriesContext(connection) as queries:
+        roster_import_apply(plan=plan)
+    return len(queries)
+
+
+def test_import_queries_do_not_grow_with_the_rows(unit):
+    """Cadres, their history and the import record go in one statement each, for 20 rows or 200."""
+    assert _import_queries(20, 0) == _import_queries(200, 1000)
+    assert Cadre.objects.count() == 220 and Cadre.history.count() == 220
+
+
+def test_update_queries_do_not_grow_with_the_rows(unit):
+    def updates(count):
+        people = []
+        for i in range(count):
+            birth = datetime.date(1980, 1, 1) + datetime.timedelta(days=i)
+            number = make_id_number(birth)
+            make_cadre(name=f"干部{i}", birth_date=birth, id_number=number, unit=unit, post="科员")
+            people.append(person(f"干部{i}", birth=birth, 公民身份号码=number, 职务=f"副科长{count}"))
+        plan = roster_import_plan(roster_bytes(people), filename="花名册.xlsx")
+        assert plan.counts["updated"] == count, [str(problem) for problem in plan.problems]
+        with CaptureQueriesContext(connection) as queries:
+            roster_import_apply(plan=plan)
+        Cadre.objects.all().delete()
+        return len(queries)
+
+    assert updates(20) == updates(200)

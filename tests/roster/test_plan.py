@@ -2,9 +2,12 @@
 
 import datetime
 import io
+import time
+import zipfile
 
 import pytest
 import xlwt
+from openpyxl import Workbook
 
 from cadres.models import Cadre, Unit
 from cadres.models.records import ID_BIRTH_MISMATCH
@@ -12,7 +15,7 @@ from cadres.roster import cells, plan
 from cadres.roster.load import roster_import_plan
 from cadres.roster.plan import Problem
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster.builders import HEADERS, person, roster_bytes
+from tests.roster.builders import HEADERS, person, roster_bytes, workbook_bytes
 
 UNIT = "下陆区委组织部"
 pytestmark = pytest.mark.django_db
@@ -197,3 +200,53 @@ def _xls_bytes(workbook):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def test_formula_never_calculated_is_an_error_on_its_row_and_column(unit):
+    """openpyxl writes a formula without its cached value; it must not be read as an empty cell."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.append(HEADERS)
+    ws.append([person().get(header) for header in HEADERS])
+    ws.append([person("李四", birth=datetime.date(1991, 1, 1)).get(header) for header in HEADERS])
+    ws["J3"] = '=CONCATENATE("副","科长")'
+    ws["L2"] = "=DATE(2015,8,1)"
+    result = roster_import_plan(workbook_bytes(workbook), filename="x.xlsx")
+    assert result.problems == [
+        Problem(2, "进入时间", plan.FORMULA_UNCALCULATED),
+        Problem(3, "职务", plan.FORMULA_UNCALCULATED),
+    ]
+    assert plan.FORMULA_UNCALCULATED == "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
+
+
+def test_formula_with_its_calculated_value_is_read_as_the_value(unit):
+    """Excel saves a formula with its result (<v>); that result is the cell's value."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.append(HEADERS)
+    ws.append([person().get(header) for header in HEADERS])
+    ws["J2"] = '=CONCATENATE("副","科长")'
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(workbook)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b'<c r="J2"><f>', b'<c r="J2" t="str"><f>')
+                content = content.replace(b"</f><v />", "</f><v>副科长</v>".encode())
+            target.writestr(item, content)
+    assert only_row(roster_import_plan(buffer.getvalue(), filename="x.xlsx")).cadre.post == "副科长"
+
+
+def test_header_over_junk_rows_stops_after_the_problem_limit(unit):
+    """A header over thousands of rows of junk: a clean message, not a list as long as the file."""
+    junk = [[f"乱码{i}", "x", "?", "!!", "—", "@", "#", "$", "%", "^", "&", "*"] for i in range(1500)]
+    data = roster_bytes(junk)
+    started = time.perf_counter()
+    result = roster_import_plan(data, filename="x.xlsx")
+    assert time.perf_counter() - started < 5
+    assert len(result.problems) <= plan.MAX_PROBLEMS + 12
+    assert result.problems[-1].reason == plan.TOO_MANY_PROBLEMS.format(limit=plan.MAX_PROBLEMS)
+    assert str(result.problems[-1]).endswith(
+        "错误已超过1000处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
+    )
