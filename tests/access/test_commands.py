@@ -1,6 +1,7 @@
 """The operator's commands: create_user sets a role and units with a checked password and leaves
 an audit event; backup and restore round-trip the whole database, all or nothing."""
 
+import datetime
 import gzip
 import io
 import json
@@ -286,3 +287,16 @@ def test_restore_without_confirmation_is_cancelled(tmp_path, monkeypatch, stdin)
         restore(path)
     assert str(error.value) == CANCELLED
     assert dump() == before
+
+
+def test_backup_keeps_date_times_to_the_microsecond(tmp_path):
+    # Django's own JSON keeps milliseconds only: a time of …00.000500 would come back as …00.000.
+    cadre = make_cadre()
+    exact = datetime.datetime(2021, 7, 31, 9, 30, 0, 500, tzinfo=datetime.UTC)
+    Cadre.objects.filter(pk=cadre.pk).update(created_at=exact)
+    path = tmp_path / "x.json"
+    call_command("backup", str(path), stdout=io.StringIO())
+
+    restore(path, yes=True)
+
+    assert Cadre.objects.get(pk=cadre.pk).created_at == exact
