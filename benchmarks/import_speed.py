@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/import_speed.py [--rows 10000 100000] [--databases sqlite postgres]
 
 Each step runs in its own process, so the peak memory printed (ru_maxrss) is that step's alone.
-PostgreSQL uses $BENCH_POSTGRES_URL (default: the local wt_import database); SQLite a temporary file.
+PostgreSQL uses $BENCH_POSTGRES_URL (default: a local roster_bench database, created when missing;
+its cadres are deleted); SQLite a temporary file.
 The rosters are generated here: 20 columns, dates in mixed forms (real dates, 1990.05, 19900512, text).
 """
 
@@ -97,8 +98,23 @@ def step(kind, path, database_url):
     print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": peak, "queries": queries}))
 
 
+def create_database(database_url):
+    """Create the PostgreSQL database of `database_url` if it does not exist yet."""
+    import psycopg
+
+    name = database_url.rsplit("/", 1)[1]
+    with psycopg.connect(database_url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/roster_bench"
+
+
 def prepare(database_url):
     """Migrate, empty the cadres, and create the units the roster names."""
+    if database_url.startswith("postgres"):
+        create_database(database_url)
     setup_django(database_url)
     from django.core.management import call_command
 
@@ -134,7 +150,7 @@ def main():
     folder = Path(tempfile.mkdtemp(prefix="roster-bench-"))
     urls = {
         "sqlite": f"sqlite:///{folder / 'bench.sqlite3'}",
-        "postgres": os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/wt_import"),
+        "postgres": os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES_URL),
     }
     print(f"{'rows':>8} {'step':<18} {'seconds':>8} {'× floor':>8} {'peak MB':>8} {'queries':>8}")
     for rows in args.rows:
