@@ -82,8 +82,8 @@ def step(kind, path, database_url):
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         rows = sum(1 for _row in workbook.get_sheet_by_index(0).iter_rows())
     else:
-        from cadres.roster.load import roster_import_plan
-        from cadres.roster.services import roster_import_apply
+        from cadres.roster_import.load import roster_import_plan
+        from cadres.roster_import.services import roster_import_apply
 
         settings.DEBUG = True
         reset_queries()

@@ -171,7 +171,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Roster imports (cadres/roster): limits checked before a file is opened, and where an upload waits
+# Roster imports (cadres/roster_import): limits checked before a file is opened, and where an upload waits
 # between its preview and the clerk's confirmation.
 ROSTER_IMPORT_MAX_BYTES = int(os.environ.get("ROSTER_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 ROSTER_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("ROSTER_IMPORT_MAX_UNCOMPRESSED", str(400 * 1024 * 1024)))

@@ -5,10 +5,10 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cadres.roster.load import roster_import_plan
-from cadres.roster.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED
-from cadres.roster.reader import FILE_TOO_LARGE, RosterFileError, megabytes
-from cadres.roster.services import RosterImportError, roster_import_apply
+from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED
+from cadres.roster_import.reader import FILE_TOO_LARGE, RosterFileError, megabytes
+from cadres.roster_import.services import RosterImportError, roster_import_apply
 
 SHEET_READ = "读取工作表“{sheet}”，表头在第{row}行"
 SKIPPED = "跳过第{row}行（{reason}）"

@@ -7,9 +7,9 @@ import pytest
 from django.test import override_settings
 from openpyxl import Workbook
 
-from cadres.roster import reader
-from cadres.roster.reader import RosterFileError, read_roster
-from tests.roster.builders import HEADERS, person, roster_bytes, workbook_bytes
+from cadres.roster_import import reader
+from cadres.roster_import.reader import RosterFileError, read_roster
+from tests.roster_import.builders import HEADERS, person, roster_bytes, workbook_bytes
 
 
 def keys(sheet):

@@ -10,13 +10,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch
-from cadres.roster import cells, reader
-from cadres.roster.load import roster_import_plan
-from cadres.roster.services import IMPORTED
+from cadres.roster_import import cells, reader
+from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.services import IMPORTED
 from cadres.views.roster_import import DATA_CHANGED, UPLOAD_GONE
 from reports.roster_template import roster_template
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster.builders import person, roster_bytes
+from tests.roster_import.builders import person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from openpyxl import Workbook
 
 from cadres.models import Cadre, Unit
 from cadres.models.records import ID_BIRTH_MISMATCH
-from cadres.roster import cells, plan
-from cadres.roster.load import roster_import_plan
-from cadres.roster.plan import Problem
+from cadres.roster_import import cells, plan
+from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.plan import Problem
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster.builders import HEADERS, person, roster_bytes, workbook_bytes
+from tests.roster_import.builders import HEADERS, person, roster_bytes, workbook_bytes
 
 UNIT = "下陆区委组织部"
 pytestmark = pytest.mark.django_db

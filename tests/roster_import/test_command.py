@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from cadres.management.commands import import_roster
 from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
-from cadres.roster.load import roster_import_plan
-from cadres.roster.services import roster_import_apply
+from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.services import roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit
-from tests.roster.builders import person, roster_bytes
+from tests.roster_import.builders import person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cadres.roster import cells
+from cadres.roster_import import cells
 from tests.factories import make_id_number
 
 D = datetime.date
