@@ -1,6 +1,7 @@
 """Validation of the 公民身份号码 (GB 11643-1999) and of text that will reach Excel."""
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -94,7 +95,13 @@ def parse_id_number(value, *, today=None):
     birth date or check digit. Unknown county codes are accepted: code tables change and a valid
     number must never be refused for it (TRAPS.md).
     """
-    number = normalize_id_number(value)
+    return _parse_normalized(normalize_id_number(value), today or datetime.date.today())
+
+
+# A roster row checks its ID number several times (cell, birth date, model validation): the same
+# answer comes from the cache. Invalid numbers raise and are not cached.
+@functools.lru_cache(maxsize=4096)
+def _parse_normalized(number, today):
     if len(number) != 18:
         raise ValidationError(ID_LENGTH.format(length=len(number)), code="id_length")
     if not ID_PATTERN.match(number):
@@ -105,7 +112,6 @@ def parse_id_number(value, *, today=None):
         birth = datetime.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise ValidationError(ID_DATE.format(text=number[6:14]), code="id_date") from None
-    today = today or datetime.date.today()
     if not EARLIEST_BIRTH <= birth <= today:
         raise ValidationError(ID_DATE_RANGE.format(date=birth.isoformat()), code="id_date_range")
     expected = id_check_char(number[:17])

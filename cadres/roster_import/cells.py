@@ -32,7 +32,7 @@ SERIAL_RANGE = (2, 73415)
 _FULL_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 _MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
 _DIGITS = re.compile(r"^\d+$")
-_SPACES = "\u3000 \t\r\n\xa0"
+SPACES = "\u3000 \t\r\n\xa0"
 # Enum .values is rebuilt on every access; a roster asks for it on every row.
 EDUCATIONS = tuple(Education.values)
 DEGREES = tuple(Degree.values)
@@ -53,7 +53,7 @@ class ParsedDate:
 
 def is_blank(value):
     """Return whether a cell holds nothing (an empty string or spaces, full-width ones included)."""
-    return value is None or (isinstance(value, str) and not value.strip(_SPACES))
+    return value is None or (isinstance(value, str) and not value.strip(SPACES))
 
 
 def display(value):
@@ -64,7 +64,7 @@ def display(value):
         return value.date().isoformat()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value).strip(_SPACES)
+    return str(value).strip(SPACES)
 
 
 def text(value, limit=None):
@@ -169,7 +169,7 @@ def parse_date(value):
         return _date_from_number(float(value))
     if not isinstance(value, str):
         raise CellError(DATE_INVALID.format(value=display(value)))
-    typed = value.strip(_SPACES)
+    typed = value.strip(SPACES)
     folded = unicodedata.normalize("NFKC", typed).replace(" ", "")
     if _DIGITS.match(folded):
         return _from_digits(folded, typed)

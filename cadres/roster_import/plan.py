@@ -89,18 +89,58 @@ class Problem:
         return ROW_ERROR.format(row=self.row, column=self.column, reason=self.reason)
 
 
-@dataclass
+# A cadre as a row of its concrete fields' values (foreign keys as ids), the form a plan keeps:
+# a tuple costs a fifth of a model instance, which counts at 100,000 rows.
+CONCRETE = tuple(Cadre._meta.concrete_fields)
+ATTNAMES = tuple(field.attname for field in CONCRETE)
+INDEX = {field.name: index for index, field in enumerate(CONCRETE)}
+DEFAULTS = tuple(None if field.primary_key else field.get_default() for field in CONCRETE)
+PK, VERSION, UNIT, CHANNEL = INDEX["id"], INDEX["version"], INDEX["unit"], INDEX["channel"]
+
+
+def cadre_from_values(values, unit=None, channel=None):
+    """Return the Cadre of a values row (positional, as Django builds rows it reads), with its unit and channel."""
+    cadre = Cadre(*values)
+    if values[PK] is not None:
+        cadre._state.adding = False
+        cadre._state.db = "default"
+    if unit is not None:
+        Cadre.unit.field.set_cached_value(cadre, unit)
+    if channel is not None:
+        Cadre.channel.field.set_cached_value(cadre, channel)
+    return cadre
+
+
+@dataclass(slots=True)
 class PlannedRow:
-    """What one row would do: create a cadre, update one (with the changes), or nothing."""
+    """What one row would do: create a cadre, update one (with the changes), or nothing.
+
+    `values` is the cadre as it would be saved (see CONCRETE); `unit` is the row's Unit, which may
+    be a new one saved only when the plan is applied.
+    """
 
     row: int
     action: str
-    cadre: Cadre
+    values: tuple
+    unit: Unit | None = None
     changes: dict = field(default_factory=dict)  # field name → (old, new) as text
 
     @property
     def action_label(self):
         return ACTION_LABELS[self.action]
+
+    @property
+    def pk(self):
+        return self.values[PK]
+
+    @property
+    def version(self):
+        return self.values[VERSION]
+
+    @property
+    def cadre(self):
+        """The cadre as it would be saved (a new instance each time; for display and tests)."""
+        return cadre_from_values(self.values, self.unit)
 
 
 @dataclass
@@ -133,13 +173,13 @@ class ImportPlan:
         digest = hashlib.sha256(self.sha256.encode())
         digest.update(json.dumps([unit.name for unit in self.new_units], ensure_ascii=False).encode())
         for planned in self.rows:
-            item = [planned.row, planned.action, planned.cadre.pk, planned.cadre.version, planned.changes]
+            item = [planned.row, planned.action, planned.pk, planned.version, planned.changes]
             digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode())
         return digest.hexdigest()
 
 
 def shown(name, value):
-    """Return a field value as a preview or the import record shows it."""
+    """Return a field value as a preview or the import record shows it (unit and channel by name)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -167,12 +207,16 @@ class Lookups:
             if code in self.channels:
                 self.channels.setdefault(alias, self.channels[code])
         self.channel_names = "、".join(channel.name for channel in Channel.objects.all())
+        self.units_by_id = {unit.pk: unit for unit in self.units.values()}
+        self.channels_by_id = {channel.pk: channel for channel in self.channels.values()}
+        # Existing cadres as value rows (see CONCRETE), not instances: a fifth of the memory.
         self.by_id_number, self.by_person = {}, {}
-        for cadre in Cadre.objects.all():
-            if cadre.id_number:
-                self.by_id_number[cadre.id_number] = cadre
+        id_number, name, birth = INDEX["id_number"], INDEX["name"], INDEX["birth_date"]
+        for values in Cadre.objects.order_by().values_list(*ATTNAMES).iterator(chunk_size=5000):
+            if values[id_number]:
+                self.by_id_number[values[id_number]] = values
             else:
-                self.by_person[(cadre.name, cadre.birth_date, cadre.unit_id)] = cadre
+                self.by_person[(values[name], values[birth], values[UNIT])] = values
         if user is None or sees_all_units(user):
             self.visible_unit_ids = None
         else:
@@ -207,11 +251,12 @@ class RowReader:
         return key in self.values and not cells.is_blank(self.values[key])
 
     def read(self, key, convert, *args, required=False):
-        if not self.has(key):
+        value = self.values.get(key)
+        # cells.is_blank, inline: this runs for every cell of every row.
+        if value is None or (value.__class__ is str and not value.strip(cells.SPACES)):
             if required:
                 self.problem(key, REQUIRED)
             return None
-        value = self.values[key]
         if value is UNCALCULATED:
             self.problem(key, FORMULA_UNCALCULATED)
             return None
@@ -263,15 +308,20 @@ class Planner:
             sheet=sheet.sheet,
             header_row=sheet.header_row,
             ignored_columns=sheet.ignored_columns,
-            skipped=sheet.skipped,
+            skipped=[],
         )
         self.present = {key for key, _text in sheet.columns.values()}
+        self.education_prefixes = [
+            prefix
+            for prefix in ("", "fulltime.", "inservice.")
+            if f"{prefix}education" in self.present or f"{prefix}degree" in self.present
+        ]
         self.new_units = {}
         self.seen_ids, self.seen_people = {}, {}
         self.memo, self.field_memo = {}, {}
 
     def build(self):
-        for number, values in self.sheet.rows:
+        for number, values in self.sheet.iter_rows(self.plan.skipped):
             self.plan_row(number, values)
             if len(self.plan.problems) >= MAX_PROBLEMS:
                 self.plan.problems.append(Problem(number, WHOLE_ROW, TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS)))
@@ -311,18 +361,17 @@ class Planner:
         return channel
 
     def education(self, reader):
-        degrees = {prefix: reader.read(f"{prefix}degree", cells.degree) for prefix in ("", "fulltime.", "inservice.")}
+        prefixes = self.education_prefixes
+        degrees = {prefix: reader.read(f"{prefix}degree", cells.degree) for prefix in prefixes}
         degree = _highest(degrees.values(), DEGREE_RANK)
-        educations = [
-            reader.read(f"{prefix}education", cells.education, degrees[prefix] or "")
-            for prefix in ("", "fulltime.", "inservice.")
-        ]
+        educations = [reader.read(f"{prefix}education", cells.education, degrees[prefix] or "") for prefix in prefixes]
         education = _highest(educations, EDUCATION_RANK)
-        if education is None and not any(reader.has(f"{p}education") for p in ("", "fulltime.", "inservice.")):
+        if education is None and not any(reader.has(f"{prefix}education") for prefix in prefixes):
             key = next(key for key in ("education", "fulltime.education", "inservice.education") if key in self.present)
             reader.problem(key, REQUIRED)
         for prefix in ("fulltime.", "inservice."):
-            reader.read(f"{prefix}school", cells.text, 100)
+            if f"{prefix}school" in self.present:
+                reader.read(f"{prefix}school", cells.text, 100)
         return education, degree
 
     def read_fields(self, reader):
@@ -375,7 +424,7 @@ class Planner:
                 self.plan.problems.append(Problem(first, self.sheet.label("id_number"), reason))
                 return None
             existing = self.lookups.by_id_number.get(id_number)
-            if existing is not None and not self.lookups.visible(existing.unit_id):
+            if existing is not None and not self.lookups.visible(existing[UNIT]):
                 reader.problem("id_number", CADRE_FORBIDDEN)
             return existing
         unit = values.get("unit")
@@ -422,30 +471,40 @@ class Planner:
                 errors.setdefault(name, []).extend(messages)
         return errors
 
-    def plan_row(self, number, values):
+    def shown_values(self, values):
+        """Return {field: text} of IMPORTED_FIELDS for a values row, as the preview shows them."""
+        lookups = self.lookups
+        result = {}
+        for name in IMPORTED_FIELDS:
+            value = values[INDEX[name]]
+            if name == "unit":
+                value = lookups.units_by_id.get(value)
+            elif name == "channel":
+                value = lookups.channels_by_id.get(value)
+            result[name] = shown(name, value)
+        return result
+
+    def plan_row(self, number, cells_by_key):
         problems = []
-        reader = RowReader(self.sheet, number, values, problems, self.memo)
+        reader = RowReader(self.sheet, number, cells_by_key, problems, self.memo)
         fields = self.read_fields(reader)
         existing = self.match(reader, fields)
         if problems:
             self.plan.problems.extend(problems)
             return
         if fields.get("status") in (None, ""):
-            leave = fields.get("leave_date", existing.leave_date if existing else None)
-            entry = fields.get("entry_date", existing.entry_date if existing else None)
+            leave = fields.get("leave_date", existing[INDEX["leave_date"]] if existing else None)
+            entry = fields.get("entry_date", existing[INDEX["entry_date"]] if existing else None)
             fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
-        if existing is None:
-            cadre = Cadre(**fields)
-        else:
-            values = {f.attname: getattr(existing, f.attname) for f in Cadre._meta.concrete_fields}
-            for name in ("unit", "channel"):
-                if name in fields:
-                    del values[f"{name}_id"]
-            cadre = Cadre(**{**values, **fields})
-            cadre._state.adding = False
-            cadre._state.db = existing._state.db
-        old = {name: shown(name, getattr(existing, name)) for name in IMPORTED_FIELDS} if existing else {}
-        errors = self.validate(cadre, VALIDATED_FIELDS if existing is None else fields)
+        values = list(DEFAULTS if existing is None else existing)
+        unit, channel = fields.pop("unit", None), fields.pop("channel", None)
+        values[UNIT] = unit.pk if unit is not None else (existing[UNIT] if existing else None)
+        values[CHANNEL] = channel.pk if channel is not None else (existing[CHANNEL] if existing else None)
+        for name, value in fields.items():
+            values[INDEX[name]] = value
+        cadre = cadre_from_values(values, unit, channel)
+        checked = VALIDATED_FIELDS if existing is None else fields.keys()
+        errors = self.validate(cadre, checked)
         if errors:
             for name, messages in errors.items():
                 key = name if name in BY_KEY else None
@@ -453,12 +512,19 @@ class Planner:
                     reader.problem(key, message)
             self.plan.problems.extend(problems)
             return
+        # clean() may have completed the ID number, birth date and gender: take the row from the cadre.
+        values = tuple(getattr(cadre, attname) for attname in ATTNAMES)
         if existing is None:
-            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, cadre))
+            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, values, unit))
             return
-        new = {name: shown(name, getattr(cadre, name)) for name in IMPORTED_FIELDS}
+        old, new = self.shown_values(existing), self.shown_values(values)
+        if unit is not None and unit.pk is None:
+            new["unit"] = unit.name
         changes = {name: (old[name], new[name]) for name in IMPORTED_FIELDS if old[name] != new[name]}
-        self.plan.rows.append(PlannedRow(number, ACTION_UPDATED if changes else ACTION_UNCHANGED, cadre, changes))
+        if changes:
+            self.plan.rows.append(PlannedRow(number, ACTION_UPDATED, values, unit, changes))
+        else:
+            self.plan.rows.append(PlannedRow(number, ACTION_UNCHANGED, existing, unit))
 
 
 def roster_plan(sheet, *, user=None, create_units=False, filename="", sha256=""):

@@ -1,6 +1,7 @@
 """The rows of a preview table: each cell with its problem, if any, so the page can highlight it."""
 
 from dataclasses import dataclass
+from itertools import islice
 
 from .cells import display, is_blank
 from .plan import ACTION_LABELS
@@ -23,7 +24,7 @@ def preview_table(sheet, plan, limit=PREVIEW_ROWS):
         problems.setdefault((problem.row, problem.column), []).append(problem.reason)
     actions = {planned.row: ACTION_LABELS[planned.action] for planned in plan.rows}
     rows = []
-    for number, values in sheet.rows[:limit]:
+    for number, values in islice(sheet.iter_rows(), limit):
         cells = [
             PreviewCell(
                 "" if is_blank(values.get(key)) else display(values.get(key)),

@@ -11,6 +11,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import python_calamine
 from defusedxml import ElementTree
@@ -126,14 +127,18 @@ class RosterFileError(Exception):
 
 @dataclass
 class RosterSheet:
-    """The sheet read: where its header is, what each column means, and its rows below the header."""
+    """The sheet read: where its header is and what each column means; its rows are read on demand.
+
+    The rows below the header are not held: iter_rows() reads them from the workbook each time, so
+    a 100,000-row roster costs its cells once (in calamine) rather than once more as Python rows.
+    """
 
     sheet: str
     header_row: int
     columns: dict  # column index → (field key, header text as the file names it)
     ignored_columns: list
-    rows: list = field(default_factory=list)  # (Excel row number, {field key: cell value})
-    skipped: list = field(default_factory=list)  # (Excel row number, reason)
+    source: object = None  # the calamine sheet
+    formulas: dict = field(default_factory=dict)  # Excel row → column indexes of uncalculated formulas
 
     def label(self, key):
         """Return the header text the file uses for `key`, or the field's own label."""
@@ -143,6 +148,40 @@ class RosterSheet:
         if "." in key:
             return key
         return BY_KEY[key].label
+
+    def iter_rows(self, skipped=None):
+        """Yield (Excel row number, {field key: cell value}) for each person; list the other rows in `skipped`."""
+        if self.source is None:
+            return
+        columns = list(self.columns.items())
+        header_texts = {index: text for index, (_key, text) in columns}
+        last = self.source.start[0] + self.source.height
+        for number, cells in _sheet_rows(self.source):
+            if number <= self.header_row:
+                continue
+            for index in self.formulas.get(number, ()):
+                if index < len(cells):
+                    cells[index] = UNCALCULATED
+            reason = _classify(cells, columns, header_texts)
+            if reason:
+                if skipped is not None and (reason != SKIP_BLANK or number < last):
+                    skipped.append((number, reason))
+                continue
+            width = len(cells)
+            yield number, {key: cells[index] for index, (key, _text) in columns if index < width}
+
+    @cached_property
+    def skipped(self):
+        """(Excel row number, reason) of every row that is not a person."""
+        skipped = []
+        for _row in self.iter_rows(skipped):
+            pass
+        return skipped
+
+    @property
+    def rows(self):
+        """Every person row, as a list (for small sheets; an import streams iter_rows())."""
+        return list(self.iter_rows())
 
 
 def megabytes(size):
@@ -257,14 +296,21 @@ def _repeats_header(value, header):
 
 def _classify(cells, columns, header_texts):
     """Return a skip reason for a row that is not a person, or None."""
-    values = {index: cells[index] for index in columns if index < len(cells) and not is_blank(cells[index])}
-    first = next((display(value) for value in cells if not is_blank(value)), "")
-    if first.startswith(NOTE_PREFIXES) and len(values) <= 3:
-        return SKIP_NOTE
+    width = len(cells)
+    values = [(index, cells[index]) for index, _column in columns if index < width and not is_blank(cells[index])]
     if not values:
-        return SKIP_BLANK
-    if sum(_repeats_header(value, header_texts.get(index)) for index, value in values.items()) >= 2:
-        return SKIP_HEADER
+        first = next((display(value) for value in cells if not is_blank(value)), "")
+        return SKIP_NOTE if first.startswith(NOTE_PREFIXES) else SKIP_BLANK
+    if len(values) <= 3:
+        first = next((display(value) for value in cells if not is_blank(value)), "")
+        if first.startswith(NOTE_PREFIXES):
+            return SKIP_NOTE
+    repeats = 0
+    for index, value in values:
+        if isinstance(value, str) and _repeats_header(value, header_texts.get(index)):
+            repeats += 1
+            if repeats >= 2:
+                return SKIP_HEADER
     return None
 
 
@@ -325,25 +371,14 @@ def _read_sheet(sheet, name, header_row, top, below, uncalculated=frozenset()):
     }
     columns, ignored, two_rows = _map_columns(top, below, merges)
     _check_columns(columns)
-    result = RosterSheet(
-        sheet=name, header_row=header_row + (1 if two_rows else 0), columns=columns, ignored_columns=ignored
-    )
-    header_texts = {index: text for index, (_key, text) in columns.items()}
     formulas = {}
     for row, index in uncalculated:
         formulas.setdefault(row, []).append(index)
-    for number, cells in _sheet_rows(sheet):
-        if number <= result.header_row:
-            continue
-        for index in formulas.get(number, ()):
-            if index < len(cells):
-                cells[index] = UNCALCULATED
-        reason = _classify(cells, columns, header_texts)
-        if reason:
-            if reason != SKIP_BLANK or number < sheet.start[0] + sheet.height:
-                result.skipped.append((number, reason))
-            continue
-        result.rows.append(
-            (number, {key: cells[index] for index, (key, _text) in columns.items() if index < len(cells)})
-        )
-    return result
+    return RosterSheet(
+        sheet=name,
+        header_row=header_row + (1 if two_rows else 0),
+        columns=columns,
+        ignored_columns=ignored,
+        source=sheet,
+        formulas=formulas,
+    )

@@ -5,45 +5,55 @@ from django.utils import timezone
 
 from ..audit import audit
 from ..models import AuditAction, Cadre, ImportBatch
-from .bulk import insert_rows, update_rows
-from .plan import ACTION_CREATED, ACTION_UPDATED
+from .bulk import StaleRowsError, insert_history, insert_rows, update_rows
+from .plan import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
 
 NOT_VALID = "花名册有错误，不能导入"
 STALE = "在预览之后，有干部信息已被他人修改；请重新预览后再导入"
 IMPORTED = "已导入花名册“{filename}”：新增{created}人，更新{updated}人，未变{unchanged}人"
+# Written by the database as the import's own time, not taken from the rows.
+STAMPED = ("created_at", "updated_at", "version")
+INSERTED = [field for field in CONCRETE if not field.primary_key and field.name not in STAMPED]
 
 
 class RosterImportError(Exception):
     """The import was refused as a whole; nothing was written."""
 
 
-def _check_versions(updated):
-    """Refuse if any cadre to update changed since the plan read it (optimistic locking, as Cadre.save).
-
-    One query for the versions of all cadres, as the plan loaded them all: a constant number of
-    statements, whatever the number of rows.
-    """
-    if not updated:
-        return
-    current = dict(Cadre.objects.values_list("pk", "version"))
-    if any(current.get(cadre.pk) != cadre.version for cadre in updated):
-        raise RosterImportError(STALE)
+def _unit_id(planned):
+    """The row's unit id; a unit the plan creates has its id only once saved."""
+    return planned.values[UNIT] if planned.values[UNIT] is not None else planned.unit.pk
 
 
-def _history(cadres, history_type, user, when):
-    """Return the unsaved history rows (django-simple-history) of `cadres` as they now stand."""
-    model = Cadre.history.model
-    names = [field.attname for field in model.tracked_fields]
-    return [
-        model(
-            history_date=when,
-            history_user=user,
-            history_change_reason=None,
-            history_type=history_type,
-            **{name: getattr(cadre, name) for name in names},
-        )
-        for cadre in cadres
-    ]
+def _insert(created, now):
+    """Insert the new cadres in one statement; return their ids in row order."""
+    indexes = [INDEX[field.name] for field in INSERTED]
+    position = INSERTED.index(Cadre._meta.get_field("unit"))
+    rows = []
+    for planned in created:
+        row = [planned.values[index] for index in indexes]
+        row[position] = _unit_id(planned)
+        rows.append(row)
+    constants = {"created_at": now, "updated_at": now, "version": 0}
+    return insert_rows(Cadre, INSERTED, rows, constants=constants)
+
+
+def _update(updated, now):
+    """Write the changed fields of the updated cadres in one statement, each only at the version the plan read."""
+    names = sorted({name for planned in updated for name in planned.changes})
+    fields = [Cadre._meta.get_field(name) for name in names]
+    indexes = [INDEX[name] for name in names]
+    unit = names.index("unit") if "unit" in names else None
+    rows = []
+    for planned in updated:
+        row = [planned.values[index] for index in indexes]
+        if unit is not None:
+            row[unit] = _unit_id(planned)
+        rows.append((planned.pk, planned.version, row))
+    try:
+        update_rows(Cadre, fields, rows, constants={"updated_at": now})
+    except StaleRowsError:
+        raise RosterImportError(STALE) from None
 
 
 def roster_import_apply(*, plan, user=None, request=None):
@@ -57,21 +67,23 @@ def roster_import_apply(*, plan, user=None, request=None):
     created = [planned for planned in plan.rows if planned.action == ACTION_CREATED]
     updated = [planned for planned in plan.rows if planned.action == ACTION_UPDATED]
     now = timezone.now()
+    authenticated = user is not None and user.is_authenticated
     with transaction.atomic():
-        _check_versions([planned.cadre for planned in updated])
         for unit in plan.new_units:
             unit.full_clean()
             unit.save()
-        cadres = insert_rows(Cadre, [planned.cadre for planned in created])
-        fields = sorted({name for planned in updated for name in planned.changes} | {"version", "updated_at"})
-        for planned in updated:
-            planned.cadre.version += 1
-            planned.cadre.updated_at = now
-        changed = [planned.cadre for planned in updated]
-        update_rows(Cadre, changed, fields)
-        insert_rows(Cadre.history.model, _history(cadres, "+", user, now) + _history(changed, "~", user, now))
+        created_ids = _insert(created, now) if created else []
+        if updated:
+            _update(updated, now)
+        updated_ids = [planned.pk for planned in updated]
+        history_user = user.pk if authenticated else None
+        insert_history(Cadre, created_ids, "+", user_id=history_user, when=now)
+        insert_history(Cadre, updated_ids, "~", user_id=history_user, when=now)
         counts = plan.counts
-        authenticated = user is not None and user.is_authenticated
+        rows = [
+            {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}
+            for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
+        ]
         batch = ImportBatch.objects.create(
             user=user if authenticated else None,
             username=user.get_username() if authenticated else "",
@@ -81,9 +93,7 @@ def roster_import_apply(*, plan, user=None, request=None):
             created_count=counts[ACTION_CREATED],
             updated_count=counts[ACTION_UPDATED],
             unchanged_count=counts["unchanged"],
-            rows=[
-                {"row": p.row, "cadre": p.cadre.pk, "action": p.action, "changes": p.changes} for p in created + updated
-            ],
+            rows=rows,
         )
         audit(
             action=AuditAction.ROSTER_IMPORT,

@@ -1,0 +1,59 @@
+"""Applying a plan: one transaction, history for every row written, and no write over a newer edit."""
+
+import datetime
+
+import pytest
+
+from cadres.models import Cadre
+from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.services import STALE, RosterImportError, roster_import_apply
+from tests.factories import make_cadre, make_id_number, make_unit, make_user
+from tests.roster_import.builders import person, roster_bytes
+
+pytestmark = pytest.mark.django_db
+
+BIRTH = datetime.date(1991, 2, 3)
+
+
+@pytest.fixture
+def unit():
+    return make_unit("下陆区委组织部")
+
+
+def test_an_edit_between_plan_and_apply_refuses_the_whole_import(unit):
+    number = make_id_number(BIRTH)
+    cadre = make_cadre(name="李四", birth_date=BIRTH, id_number=number, unit=unit, post="科员")
+    plan = roster_import_plan(
+        roster_bytes([person(), person("李四", birth=BIRTH, 公民身份号码=number, 职务="副科长")]), filename="x.xlsx"
+    )
+    cadre.notes = "他人刚改过"
+    cadre.save()
+    with pytest.raises(RosterImportError, match=STALE):
+        roster_import_apply(plan=plan)
+    cadre.refresh_from_db()
+    assert (cadre.post, cadre.notes, Cadre.objects.count()) == ("科员", "他人刚改过", 1)
+
+
+def test_created_and_updated_cadres_get_history_rows_with_the_importer(unit):
+    number = make_id_number(BIRTH)
+    cadre = make_cadre(name="李四", birth_date=BIRTH, id_number=number, unit=unit, post="科员")
+    user = make_user("干部科")
+    plan = roster_import_plan(
+        roster_bytes([person(), person("李四", birth=BIRTH, 公民身份号码=number, 职务="副科长")]), filename="x.xlsx"
+    )
+    batch = roster_import_apply(plan=plan, user=user)
+    created = Cadre.objects.get(name="张三")
+    assert [(row["cadre"], row["action"]) for row in batch.rows] == [(created.pk, "created"), (cadre.pk, "updated")]
+    new = created.history.get()
+    assert (new.history_type, new.history_user, new.name, new.unit_id) == ("+", user, "张三", unit.pk)
+    latest = cadre.history.order_by("-history_id").first()
+    assert (latest.history_type, latest.history_user, latest.post, latest.version) == ("~", user, "副科长", 1)
+    assert created.created_at == created.updated_at == new.history_date
+
+
+def test_new_units_are_created_before_the_cadres_that_name_them(unit):
+    plan = roster_import_plan(roster_bytes([person(unit="新下陆街道")]), filename="x.xlsx", create_units=True)
+    roster_import_apply(plan=plan)
+    cadre = Cadre.objects.get()
+    assert cadre.unit.name == "新下陆街道"
+    assert cadre.history.get().unit_id == cadre.unit_id
