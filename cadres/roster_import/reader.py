@@ -96,6 +96,36 @@ def _column_index(letters):
     return index - 1
 
 
+# The sheet's XML is scanned in pieces (a 100,000-row sheet is ~100 MB of XML); a cell element is
+# far shorter than the overlap kept between pieces, so none is missed or cut.
+XML_CHUNK = 4 * 1024 * 1024
+XML_OVERLAP = 64 * 1024
+
+
+def _formula_matches(stream):
+    """Yield the _FORMULA_CELL matches of an XML byte stream read piece by piece, each once."""
+    buffer, offset, last_end = b"", 0, 0  # offset: position of buffer[0] in the stream
+    while True:
+        chunk = stream.read(XML_CHUNK)
+        buffer += chunk
+        final = not chunk
+        # A match ending in the overlap might be cut short (a <v> not read yet): it is taken from the next piece.
+        limit = len(buffer) if final else len(buffer) - XML_OVERLAP
+        keep = max(limit, 0)
+        if b"<f" in buffer:
+            for match in _FORMULA_CELL.finditer(buffer):
+                if match.end() > limit:
+                    keep = min(keep, match.start())  # read it whole from the next piece
+                    break
+                if offset + match.start() >= last_end:
+                    last_end = offset + match.end()
+                    yield match
+        if final:
+            return
+        offset += keep
+        buffer = buffer[keep:]
+
+
 def uncalculated_cells(data, sheet_name):
     """Return {(Excel row, column index)} of the formula cells without a value in an .xlsx sheet."""
     if not data.startswith(XLSX_MAGIC):
@@ -109,16 +139,14 @@ def uncalculated_cells(data, sheet_name):
             if target is None:
                 return set()
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(f"xl/{target}")
-            xml = archive.read(path)
+            with archive.open(path) as stream:
+                return {
+                    (int(match[2]), _column_index(match[1]))
+                    for match in _formula_matches(stream)
+                    if not match[4] and b't="str"' not in match[3]
+                }
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
         return set()
-    if b"<f" not in xml:
-        return set()
-    return {
-        (int(row), _column_index(letters))
-        for letters, row, attributes, value in _FORMULA_CELL.findall(xml)
-        if not value and b't="str"' not in attributes
-    }
 
 
 class RosterFileError(Exception):

@@ -201,3 +201,36 @@ def test_too_many_rows():
     with pytest.raises(RosterFileError) as error:
         read_roster(roster_bytes([person(), person(), person()]))
     assert str(error.value) == reader.TOO_MANY_ROWS.format(sheet="花名册", rows=4, limit=3)
+
+
+def test_uncalculated_formulas_are_found_across_the_pieces_the_xml_is_read_in(monkeypatch):
+    """The sheet XML is scanned in pieces; a formula cell cut by a piece's end is neither missed nor misread."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "花名册"
+    for row in range(1, 41):
+        ws.cell(row, 1, f"=ROW()+{row}")
+        ws.cell(row, 2, "文字" * (row % 7))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    # Give every other formula its calculated value, as Excel would have saved it.
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    calculated = io.BytesIO()
+    with zipfile.ZipFile(calculated, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for row in range(2, 41, 2):
+                    content = content.replace(
+                        f'<c r="A{row}"><f>ROW()+{row}</f><v /></c>'.encode(),
+                        f'<c r="A{row}"><f>ROW()+{row}</f><v>{2 * row}</v></c>'.encode(),
+                    )
+            target.writestr(item, content)
+    data = calculated.getvalue()
+    expected = {(row, 0) for row in range(1, 41, 2)}
+    assert reader.uncalculated_cells(data, "花名册") == expected
+    monkeypatch.setattr(reader, "XML_CHUNK", 37)
+    monkeypatch.setattr(reader, "XML_OVERLAP", 200)
+    assert reader.uncalculated_cells(data, "花名册") == expected
