@@ -97,12 +97,19 @@ def resume_lines(cadre=None, *, education=None, work=None):
     in-service study goes into the latest-starting work line whose period contains the
     study's start date, and stands as a line of its own only when no work line does. Gaps
     between records are left as they are: a 简历 is never filled with invented text.
+
+    An education record without an 入学时间 (a roster gives school and major but no dates) makes
+    no line, nested or not: every line of a 简历 starts with its period, and guessing one would
+    invent it. Such a record still fills the 学历学位 rows of the form (cadres/lrmx/texts.py).
     """
     if education is None:
         education = cadre.education_records.all() if cadre is not None else ()
     if work is None:
         work = cadre.work_records.all() if cadre is not None else ()
-    education = sorted(education, key=lambda record: (record.start_date, record.pk or 0))
+    education = sorted(
+        (record for record in education if record.start_date is not None),
+        key=lambda record: (record.start_date, record.pk or 0),
+    )
     work_lines = [
         _Line(record.start_date, record.end_date, work_text(record), 1)
         for record in sorted(work, key=lambda record: (record.start_date, record.pk or 0))

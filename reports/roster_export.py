@@ -61,12 +61,13 @@ def resume_as_of(cadre, context):
     """Return the 简历 (cadres.resume, the profile's and the .lrmx file's) as it read on `as_of`.
 
     Records that start after `as_of` are left out and one that ends after it is still running
-    then, so an export for a past date prints the 简历 of that date.
+    then, so an export for a past date prints the 简历 of that date. An undated education record
+    is passed on as it is: the generator prints no line for it on any date.
     """
 
     def known(records):
         for record in records:
-            if record.start_date > context.as_of:
+            if record.start_date is not None and record.start_date > context.as_of:
                 continue
             if record.end_date is not None and record.end_date > context.as_of:
                 record = copy.copy(record)

@@ -100,9 +100,9 @@ def normalize_degree(text):
 
 
 def highest(records, attribute, rank):
-    """Return the record with the highest `attribute` by `rank` (latest on a tie), or None."""
+    """Return the record with the highest `attribute` by `rank` (latest on a tie, undated earliest), or None."""
     ranked = [r for r in records if getattr(r, attribute) in rank]
-    return max(ranked, key=lambda r: (rank[getattr(r, attribute)], r.start_date), default=None)
+    return max(ranked, key=lambda r: (rank[getattr(r, attribute)], r.start_date or datetime.date.min), default=None)
 
 
 DEGREE_RANK = {Degree.BACHELOR: 1, Degree.MASTER: 2, Degree.DOCTOR: 3}

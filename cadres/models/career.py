@@ -13,9 +13,14 @@ END_BEFORE_START = "结束时间不能早于开始时间"
 TEXT = [validate_no_control_characters]
 
 
-def end_after_start(name):
+def end_after_start(name, *, start_optional=False):
+    """Return the check that a record does not end before it starts; an unknown date breaks nothing."""
+    condition = Q(end_date__isnull=True) | Q(end_date__gte=F("start_date"))
+    if start_optional:
+        # Said outright rather than left to SQL's NULL logic, so a reader (and full_clean) need not know it.
+        condition = Q(start_date__isnull=True) | condition
     return models.CheckConstraint(
-        condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+        condition=condition,
         name=name,
         violation_error_message=END_BEFORE_START,
     )
@@ -33,16 +38,18 @@ class EducationRecord(models.Model):
     major = models.CharField("专业", max_length=100, blank=True, validators=TEXT)
     education = models.CharField("学历", max_length=10, choices=Education.choices, blank=True)
     degree = models.CharField("学位", max_length=4, choices=Degree.choices, blank=True)
-    start_date = models.DateField("入学时间")
-    end_date = models.DateField("毕业时间", null=True, blank=True, help_text="在读不填")
+    # Rosters (花名册) give the school and major of 全日制 and 在职 education without dates.
+    start_date = models.DateField("入学时间", null=True, blank=True, help_text="不详可不填")
+    end_date = models.DateField("毕业时间", null=True, blank=True, help_text="在读或不详不填")
 
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "学习经历"
         verbose_name_plural = "学习经历"
-        ordering = ["cadre", "start_date", "pk"]
-        constraints = [end_after_start("education_end_after_start")]
+        # Undated records first, explicitly: SQLite sorts NULL first and PostgreSQL last by default.
+        ordering = ["cadre", F("start_date").asc(nulls_first=True), "pk"]
+        constraints = [end_after_start("education_end_after_start", start_optional=True)]
 
     def __str__(self):
         return f"{self.school}{self.major}"

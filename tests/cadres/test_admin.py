@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cadres.models import Cadre, Channel, ChannelGroup
+from cadres.models import Cadre, Channel, ChannelGroup, EducationRecord
 from cadres.models.records import BIRTH_DATE_REQUIRED, ID_BIRTH_MISMATCH
 from tests.admin_forms import cadre_add_data
 from tests.factories import make_cadre, make_id_number, make_unit
@@ -154,6 +154,16 @@ def test_add_form_with_only_id_number_takes_birth_date_and_gender_from_it(admin_
     assert cadre.id_number == number.upper()
     assert cadre.birth_date == D(1988, 2, 29)
     assert cadre.gender == "女"
+
+
+def test_education_inline_saves_a_record_without_dates(admin_client):
+    row = {"mode": "全日制", "start_date": "", "end_date": "", "school": "武汉大学", "major": "法学"}
+    data = add_form_data(**{f"education_records-0-{name}": value for name, value in row.items()})
+    data["education_records-TOTAL_FORMS"] = "1"
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 302
+    record = EducationRecord.objects.get()
+    assert (record.school, record.start_date, record.end_date) == ("武汉大学", None, None)
 
 
 # --- no query per row ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cadres.access import mask_id_number
+from cadres.models import EducationRecord
 from cadres.profile import AS_OF_BEFORE_BIRTH, AS_OF_INVALID
 from cadres.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
 from tests.factories import make_cadre, make_unit, make_user
@@ -74,6 +75,23 @@ def test_profile_shows_the_generated_resume(section_client):
     assert "2004.09--2008.07  武汉大学0法学专业学习，获学士学位" in page
     assert "（其间：2014.09--2017.06在中央党校0经济管理专业在职学习）" in page
     assert "2018.01--         区外单位0副镇长" in page
+
+
+def test_profile_says_time_unknown_for_an_undated_education_record(section_client):
+    cadre = make_cadre()
+    EducationRecord.objects.create(cadre=cadre, mode="全日制", school="黄石理工学院", major="会计")
+    EducationRecord.objects.create(cadre=cadre, mode="在职", school="中央党校", end_date=datetime.date(2017, 6, 30))
+    page = section_client.get(url(cadre)).content.decode()
+    assert "<td>时间不详</td><td>全日制教育</td><td>黄石理工学院</td>" in page
+    assert "<td>时间不详 至 2017-06-30</td><td>在职教育</td>" in page
+
+
+def test_undated_education_alone_gives_no_resume_and_says_why(section_client):
+    cadre = make_cadre()
+    EducationRecord.objects.create(cadre=cadre, mode="全日制", school="黄石理工学院", major="会计")
+    page = section_client.get(url(cadre)).content.decode()
+    assert "学习经历没有入学时间，且暂无工作经历，无法生成简历。" in page
+    assert '<pre class="resume">' not in page
 
 
 def test_profile_query_count_does_not_grow_with_the_records(client, django_assert_max_num_queries):

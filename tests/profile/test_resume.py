@@ -159,3 +159,19 @@ def test_cadre_fetched_with_records_gives_its_resume_without_a_query(django_asse
     with django_assert_num_queries(0):
         lines = resume_lines(fetched)
     assert lines == ["2008.09--2012.07  武汉大学法学专业学习", "2012.07--         下陆区委组织部科员"]
+
+
+def test_undated_full_time_study_makes_no_line_and_dated_lines_stay_as_they_were():
+    undated = study(None, None, school="黄石理工学院", major="会计")
+    dated = [study(D(2008, 9, 1), D(2012, 7, 1))]
+    work = [post(D(2012, 7, 15), None, "甲")]
+    assert resume_lines(education=[undated, *dated], work=work) == resume_lines(education=dated, work=work)
+
+
+def test_undated_in_service_study_is_not_nested_into_any_work_line():
+    undated = study(None, None, mode="在职", school="中央党校", major="法律", education="", degree="")
+    assert resume_lines(education=[undated], work=[post(D(2012, 7, 1), None, "甲")]) == ["2012.07--         甲"]
+
+
+def test_study_with_only_a_graduation_date_makes_no_line():
+    assert resume_text(education=[study(None, D(2012, 7, 1))], work=[]) == ""

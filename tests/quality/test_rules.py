@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from cadres.models import Cadre, WorkRecord
+from cadres.models import Cadre, EducationRecord, WorkRecord
 from cadres.quality import (
     ENTRY_BEFORE_WORK,
     GAP,
@@ -137,6 +137,14 @@ def test_gap_of_a_month_is_found():
     second = work(cadre, datetime.date(2016, 9, 1), None, "副科长")
     message = GAP.format(first=first, end=first.end_date, second=second, start=second.start_date, months=1)
     assert rules(cadre) == [("work_gap", message)]
+
+
+def test_undated_education_record_is_no_finding():
+    # Roster imports make these for every cadre (no 入学时间 on a 花名册); 校核 must not flag them all.
+    cadre = complete_cadre()
+    EducationRecord.objects.create(cadre=cadre, mode="全日制", school="武汉大学")
+    work(cadre, datetime.date(2012, 7, 1), None)
+    assert rules(cadre) == []
 
 
 def test_missing_required_fields_are_listed():

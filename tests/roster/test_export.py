@@ -94,6 +94,18 @@ def test_resume_column_is_the_profile_resume_as_it_read_on_as_of(admin_client):
     assert past == "2011.09--2015.07  武汉大学法学专业学习，获学士学位\n2015.08--         某镇科员"
 
 
+def test_resume_column_leaves_out_undated_education_on_any_date(admin_client):
+    township = make_unit("某镇", kind="乡镇")
+    cadre = make_cadre(name="甲", unit=township)
+    EducationRecord.objects.create(cadre=cadre, mode="全日制", school="武汉大学", major="法学")
+    work(cadre, D(2015, 8, 1), unit=township, post="科员")
+    columns = [("columns", "work_history")]
+
+    for as_of in ("2021-07-31", "2010-01-01"):
+        records = roster_records(exported(admin_client, [("as_of", as_of), *columns]))
+        assert records[0]["简历"] == ("2015.08--         某镇科员" if as_of > "2015" else None)
+
+
 def test_unknown_column_is_refused_in_chinese(admin_client):
     response = admin_client.get(url(EXPORT_URL, [AS_OF, ("columns", "salary")]))
 
