@@ -71,39 +71,40 @@ def insert_rows(model, fields, rows, *, constants=None):
         return sorted(row[0] for row in cursor.fetchall())
 
 
-def update_rows(model, fields, rows, *, constants=None):
-    """Set `fields` of existing rows, given as (pk, version read, [values]), and add 1 to each version.
+def update_rows(model, fields, rows, *, constants=None, versioned=True):
+    """Set `fields` of existing rows, given as (pk, version read, [values]), in one UPDATE.
 
-    One UPDATE; each row is written only if its version is still the one read. If any is not,
-    raise StaleRowsError (the caller's transaction then undoes the statement).
+    With `versioned` (optimistic locking, see Cadre.save), each row is written only if its version
+    is still the one read, and its version goes up by one; if any row's is not, raise
+    StaleRowsError (the caller's transaction then undoes the statement). Otherwise the version
+    given is ignored (None).
     """
     if not rows:
         return
     quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    pk, version = quote(model._meta.pk.column), quote(model._meta.get_field("version").column)
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
     fixed_columns, fixed_params = _constants(model, constants or {})
-    fixed = "".join(f", {quote(column)} = %s" for column in fixed_columns)
+    assignments = [f"{quote(column)} = %s" for column in fixed_columns]
     if connection.vendor == "sqlite":
-        assignments = ", ".join(
+        assignments += [
             f"{quote(field.column)} = json_extract(rows.value, '$[{index}]')" for index, field in enumerate(fields, 2)
-        )
-        sql = (
-            f"UPDATE {table} SET {assignments}, {version} = {table}.{version} + 1{fixed} FROM json_each(%s) AS rows "
-            f"WHERE {table}.{pk} = json_extract(rows.value, '$[0]') "
-            f"AND {table}.{version} = json_extract(rows.value, '$[1]')"
-        )
-        params = [*fixed_params, _json([[key, read, *values] for key, read, values in rows])]
+        ]
+        source = "json_each(%s) AS rows"
+        where = [f"{table}.{pk} = json_extract(rows.value, '$[0]')"]
+        read_version = "json_extract(rows.value, '$[1]')"
     else:
-        assignments = ", ".join(
+        assignments += [
             f"{quote(field.column)} = (rows.value ->> {index})::{_type(field)}" for index, field in enumerate(fields, 2)
-        )
-        sql = (
-            f"UPDATE {table} SET {assignments}, {version} = {table}.{version} + 1{fixed} "
-            f"FROM json_array_elements(%s::json) AS rows(value) "
-            f"WHERE {table}.{pk} = (rows.value ->> 0)::bigint AND {table}.{version} = (rows.value ->> 1)::integer"
-        )
-        params = [*fixed_params, _json([[key, read, *values] for key, read, values in rows])]
+        ]
+        source = "json_array_elements(%s::json) AS rows(value)"
+        where = [f"{table}.{pk} = (rows.value ->> 0)::bigint"]
+        read_version = "(rows.value ->> 1)::integer"
+    if versioned:
+        version = quote(model._meta.get_field("version").column)
+        assignments.append(f"{version} = {table}.{version} + 1")
+        where.append(f"{table}.{version} = {read_version}")
+    sql = f"UPDATE {table} SET {', '.join(assignments)} FROM {source} WHERE {' AND '.join(where)}"
+    params = [*fixed_params, _json([[key, read, *values] for key, read, values in rows])]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         if cursor.rowcount != len(rows):

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from ..access import sees_all_units
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
-from ..models import Cadre, Channel, Unit
+from ..models import Cadre, Channel, EducationRecord, StudyMode, Unit
 from ..models.records import ID_BIRTH_MISMATCH
 from . import cells, synonyms
 from .columns import BY_KEY
@@ -58,6 +58,15 @@ IMPORTED_FIELDS = (
     "leave_reason",
     "notes",
 )
+# How a change is named in the preview, the command's report and the import record.
+CHANGE_LABELS = {
+    **{name: BY_KEY[name].label for name in IMPORTED_FIELDS if name in BY_KEY},
+    "birth_month_only": "出生日期只精确到月",
+    "fulltime.school": "全日制教育·毕业院校及专业",
+    "inservice.school": "在职教育·毕业院校及专业",
+}
+CHANGE = "{label}：{old} → {new}"
+EMPTY = "（空）"
 EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
 DEGREE_RANK = {value: rank for rank, value in enumerate(Degree.values)}
 # Enum .values is rebuilt on every access: looked up once here, not on every row.
@@ -111,6 +120,21 @@ def cadre_from_values(values, unit=None, channel=None):
     return cadre
 
 
+# The two education columns under 全日制教育 / 在职教育 and the records they fill.
+STUDY_MODES = {"fulltime.": StudyMode.FULL_TIME.value, "inservice.": StudyMode.IN_SERVICE.value}
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedStudy:
+    """An education record a row creates (pk None) or corrects (the undated record of that mode)."""
+
+    pk: int | None
+    mode: str
+    school: str
+    education: str
+    degree: str
+
+
 @dataclass(slots=True)
 class PlannedRow:
     """What one row would do: create a cadre, update one (with the changes), or nothing.
@@ -124,10 +148,19 @@ class PlannedRow:
     values: tuple
     unit: Unit | None = None
     changes: dict = field(default_factory=dict)  # field name → (old, new) as text
+    studies: tuple = ()  # PlannedStudy: the education records the row creates or corrects
 
     @property
     def action_label(self):
         return ACTION_LABELS[self.action]
+
+    @property
+    def change_lines(self):
+        """Each change as the clerk reads it: 职务：科员 → 副科长."""
+        return [
+            CHANGE.format(label=CHANGE_LABELS.get(name, name), old=old or EMPTY, new=new or EMPTY)
+            for name, (old, new) in self.changes.items()
+        ]
 
     @property
     def pk(self):
@@ -197,7 +230,7 @@ VALIDATED_FIELDS = frozenset(field.name for field in CHECKED_FIELDS)
 class Lookups:
     """Units, channels and cadres loaded once, so each row costs no query."""
 
-    def __init__(self, user):
+    def __init__(self, user, *, studies=False):
         self.units = {unit.name: unit for unit in Unit.objects.all()}
         self.channels = {}
         for channel in Channel.objects.all():
@@ -217,6 +250,12 @@ class Lookups:
                 self.by_id_number[values[id_number]] = values
             else:
                 self.by_person[(values[name], values[birth], values[UNIT])] = values
+        # The 全日制 / 在职 education records, when the roster has their columns: cadre id → [record values].
+        self.studies = {}
+        if studies:
+            records = EducationRecord.objects.filter(mode__in=STUDY_MODES.values()).order_by("pk")
+            for record in records.values_list("cadre_id", "pk", "mode", "school", "major", "start_date"):
+                self.studies.setdefault(record[0], []).append(record[1:])
         if user is None or sees_all_units(user):
             self.visible_unit_ids = None
         else:
@@ -301,7 +340,8 @@ class Planner:
 
     def __init__(self, sheet, *, user=None, create_units=False, filename="", sha256=""):
         self.sheet, self.user, self.create_units = sheet, user, create_units
-        self.lookups = Lookups(user)
+        present = {key for key, _text in sheet.columns.values()}
+        self.lookups = Lookups(user, studies=any(f"{prefix}school" in present for prefix in STUDY_MODES))
         self.plan = ImportPlan(
             filename=filename,
             sha256=sha256,
@@ -364,15 +404,21 @@ class Planner:
         prefixes = self.education_prefixes
         degrees = {prefix: reader.read(f"{prefix}degree", cells.degree) for prefix in prefixes}
         degree = _highest(degrees.values(), DEGREE_RANK)
-        educations = [reader.read(f"{prefix}education", cells.education, degrees[prefix] or "") for prefix in prefixes]
-        education = _highest(educations, EDUCATION_RANK)
+        educations = {
+            prefix: reader.read(f"{prefix}education", cells.education, degrees[prefix] or "") for prefix in prefixes
+        }
+        education = _highest(educations.values(), EDUCATION_RANK)
         if education is None and not any(reader.has(f"{prefix}education") for prefix in prefixes):
             key = next(key for key in ("education", "fulltime.education", "inservice.education") if key in self.present)
             reader.problem(key, REQUIRED)
-        for prefix in ("fulltime.", "inservice."):
+        studies = {}
+        for prefix, mode in STUDY_MODES.items():
             if f"{prefix}school" in self.present:
-                reader.read(f"{prefix}school", cells.text, 100)
-        return education, degree
+                school = reader.read(f"{prefix}school", cells.text, 100)
+                if school:
+                    found = educations.get(prefix) or "", degrees.get(prefix) or ""
+                    studies[prefix] = PlannedStudy(None, mode, school, *found)
+        return education, degree, studies
 
     def read_fields(self, reader):
         """Return {field: value} for the columns this roster has, reporting each bad cell."""
@@ -406,7 +452,7 @@ class Planner:
             if key in self.present:
                 parsed = reader.read(key, cells.parse_date)
                 values[key] = parsed.date if parsed else None
-        values["education"], degree = self.education(reader)
+        values["education"], degree, values["studies"] = self.education(reader)
         if self.present & {"degree", "fulltime.degree", "inservice.degree"}:
             values["degree"] = degree or Degree.NONE
         values["unit"] = self.unit(reader)
@@ -492,6 +538,7 @@ class Planner:
         if problems:
             self.plan.problems.extend(problems)
             return
+        studies = fields.pop("studies")
         if fields.get("status") in (None, ""):
             leave = fields.get("leave_date", existing[INDEX["leave_date"]] if existing else None)
             entry = fields.get("entry_date", existing[INDEX["entry_date"]] if existing else None)
@@ -515,16 +562,39 @@ class Planner:
         # clean() may have completed the ID number, birth date and gender: take the row from the cadre.
         values = tuple(getattr(cadre, attname) for attname in ATTNAMES)
         if existing is None:
-            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, values, unit))
+            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, values, unit, studies=tuple(studies.values())))
             return
         old, new = self.shown_values(existing), self.shown_values(values)
         if unit is not None and unit.pk is None:
             new["unit"] = unit.name
         changes = {name: (old[name], new[name]) for name in IMPORTED_FIELDS if old[name] != new[name]}
+        planned_studies = self.plan_studies(existing[PK], studies, changes)
         if changes:
-            self.plan.rows.append(PlannedRow(number, ACTION_UPDATED, values, unit, changes))
+            self.plan.rows.append(PlannedRow(number, ACTION_UPDATED, values, unit, changes, planned_studies))
         else:
             self.plan.rows.append(PlannedRow(number, ACTION_UNCHANGED, existing, unit))
+
+    def plan_studies(self, cadre_pk, studies, changes):
+        """Return the education records to create or correct for an existing cadre, adding them to `changes`.
+
+        A school the cadre already has a record of (of that mode, as 院校 or 院校+专业) changes
+        nothing; otherwise the undated record of that mode, which an earlier roster made, is
+        corrected, or else a new undated record is made. Dated records are never touched.
+        """
+        planned = []
+        records = self.lookups.studies.get(cadre_pk, ())
+        for prefix, study in studies.items():
+            same_mode = [record for record in records if record[1] == study.mode]
+            if any(study.school in (school, school + major) for _pk, _mode, school, major, _start in same_mode):
+                continue
+            undated = next((record for record in same_mode if record[4] is None), None)
+            if undated is None:
+                planned.append(study)
+                changes[f"{prefix}school"] = ("", study.school)
+            else:
+                planned.append(PlannedStudy(undated[0], study.mode, study.school, study.education, study.degree))
+                changes[f"{prefix}school"] = (undated[2] + undated[3], study.school)
+        return tuple(planned)
 
 
 def roster_plan(sheet, *, user=None, create_units=False, filename="", sha256=""):

@@ -16,13 +16,16 @@ class PreviewCell:
 
 
 def preview_table(sheet, plan, limit=PREVIEW_ROWS):
-    """Return (headers, rows) for the first `limit` rows; a row is (Excel row, action label, cells)."""
+    """Return (headers, rows) for the first `limit` rows.
+
+    A row is (Excel row, action label, cells, problem of the whole row, the changes an update makes).
+    """
     columns = sorted(sheet.columns.items())
     headers = [text for _index, (_key, text) in columns]
     problems = {}
     for problem in plan.problems:
         problems.setdefault((problem.row, problem.column), []).append(problem.reason)
-    actions = {planned.row: ACTION_LABELS[planned.action] for planned in plan.rows}
+    planned_rows = {planned.row: planned for planned in plan.rows}
     rows = []
     for number, values in islice(sheet.iter_rows(), limit):
         cells = [
@@ -33,5 +36,8 @@ def preview_table(sheet, plan, limit=PREVIEW_ROWS):
             for _index, (key, text) in columns
         ]
         whole_row = "；".join(problems.get((number, "整行"), []))
-        rows.append((number, actions.get(number, "有错误"), cells, whole_row))
+        planned = planned_rows.get(number)
+        action = ACTION_LABELS[planned.action] if planned else "有错误"
+        changes = "；".join(planned.change_lines) if planned else ""
+        rows.append((number, action, cells, whole_row, changes))
     return headers, rows

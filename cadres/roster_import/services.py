@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ..audit import audit
-from ..models import AuditAction, Cadre, ImportBatch
+from ..models import AuditAction, Cadre, EducationRecord, ImportBatch
 from .bulk import StaleRowsError, insert_history, insert_rows, update_rows
 from .plan import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
 
@@ -40,7 +40,7 @@ def _insert(created, now):
 
 def _update(updated, now):
     """Write the changed fields of the updated cadres in one statement, each only at the version the plan read."""
-    names = sorted({name for planned in updated for name in planned.changes})
+    names = sorted({name for planned in updated for name in planned.changes if name in INDEX})
     fields = [Cadre._meta.get_field(name) for name in names]
     indexes = [INDEX[name] for name in names]
     unit = names.index("unit") if "unit" in names else None
@@ -54,6 +54,24 @@ def _update(updated, now):
         update_rows(Cadre, fields, rows, constants={"updated_at": now})
     except StaleRowsError:
         raise RosterImportError(STALE) from None
+
+
+STUDY_FIELDS = [EducationRecord._meta.get_field(name) for name in ("cadre", "mode", "school", "education", "degree")]
+
+
+def _studies(planned_rows, cadre_ids):
+    """Create and correct the rows' education records; one INSERT and one UPDATE, with their history."""
+    created, corrected = [], []
+    for planned, cadre_id in zip(planned_rows, cadre_ids, strict=True):
+        for study in planned.studies:
+            values = [cadre_id, study.mode, study.school, study.education, study.degree]
+            if study.pk is None:
+                created.append(values)
+            else:
+                corrected.append((study.pk, None, values))
+    ids = insert_rows(EducationRecord, STUDY_FIELDS, created, constants={"major": ""})
+    update_rows(EducationRecord, STUDY_FIELDS, corrected, constants={"major": ""}, versioned=False)
+    return ids, [pk for pk, _version, _values in corrected]
 
 
 def roster_import_apply(*, plan, user=None, request=None):
@@ -73,12 +91,17 @@ def roster_import_apply(*, plan, user=None, request=None):
             unit.full_clean()
             unit.save()
         created_ids = _insert(created, now) if created else []
-        if updated:
-            _update(updated, now)
+        # A row may change only an education record: its cadre is neither written nor given history.
+        changed = [planned for planned in updated if any(name in INDEX for name in planned.changes)]
+        if changed:
+            _update(changed, now)
         updated_ids = [planned.pk for planned in updated]
         history_user = user.pk if authenticated else None
         insert_history(Cadre, created_ids, "+", user_id=history_user, when=now)
-        insert_history(Cadre, updated_ids, "~", user_id=history_user, when=now)
+        insert_history(Cadre, [planned.pk for planned in changed], "~", user_id=history_user, when=now)
+        new_studies, corrected_studies = _studies(created + updated, created_ids + updated_ids)
+        insert_history(EducationRecord, new_studies, "+", user_id=history_user, when=now)
+        insert_history(EducationRecord, corrected_studies, "~", user_id=history_user, when=now)
         counts = plan.counts
         rows = [
             {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}

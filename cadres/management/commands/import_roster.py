@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cadres.roster_import.load import roster_import_plan
-from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED
+from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, INDEX
 from cadres.roster_import.reader import FILE_TOO_LARGE, RosterFileError, megabytes
 from cadres.roster_import.services import RosterImportError, roster_import_apply
 
@@ -14,6 +14,7 @@ SHEET_READ = "读取工作表“{sheet}”，表头在第{row}行"
 SKIPPED = "跳过第{row}行（{reason}）"
 IGNORED = "未导入的列：{columns}"
 COUNTS = "新增 {created} 人，更新 {updated} 人，未变 {unchanged} 人"
+UPDATE_LINE = "第{row}行 · 更新 · {name} · {changes}"
 DRY_RUN = "试运行：以上为将要进行的导入，数据库未做任何修改"
 DONE = "导入完成（导入记录编号 {batch}）"
 FAILED = "花名册有{count}处错误，未导入任何数据；请修改后重新导入"
@@ -57,6 +58,10 @@ class Command(BaseCommand):
             raise CommandError(FAILED.format(count=len(plan.problems)))
         if plan.new_units:
             self.stdout.write(UNITS_CREATED.format(units="、".join(unit.name for unit in plan.new_units)))
+        for planned in plan.rows:
+            if planned.action == ACTION_UPDATED:
+                name, changes = planned.values[INDEX["name"]], "；".join(planned.change_lines)
+                self.stdout.write(UPDATE_LINE.format(row=planned.row, name=name, changes=changes))
         counts = plan.counts
         self.stdout.write(
             COUNTS.format(
