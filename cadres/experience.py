@@ -21,9 +21,12 @@ the CadreQuerySet methods can use it and every page, export and statistic counts
 
 import calendar
 import datetime
+import json
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from .choices import UnitKind
 
@@ -126,9 +129,21 @@ def grassroots_ids(cadres, as_of, months=None):
     return sorted(pk for pk, periods in grassroots_periods(cadres, as_of).items() if months_served(periods) >= months)
 
 
+def ids_subquery(ids):
+    """Return a subquery yielding `ids`, sent as one JSON parameter.
+
+    An IN list takes one SQL variable per id: at provincial scale that passes SQLite's variable
+    limit (and makes PostgreSQL parse a statement of 100,000 parameters).
+    """
+    data = json.dumps([int(pk) for pk in ids])
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT value::bigint FROM json_array_elements_text(%s::json)", [data])
+    return RawSQL("SELECT value FROM json_each(%s)", [data])
+
+
 def grassroots_experience_q(cadres, as_of, months=None):
     """Return the condition "has 基层经验 on `as_of`" over `cadres`, for filters and aggregates.
 
     The service is summed in Python (one query): merging overlapping periods is not portable SQL.
     """
-    return Q(pk__in=grassroots_ids(cadres, as_of, months))
+    return Q(pk__in=ids_subquery(grassroots_ids(cadres, as_of, months)))
