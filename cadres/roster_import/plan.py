@@ -1,26 +1,51 @@
 """Validating every row of a roster against the database and deciding what each would do.
 
-Nothing is written here. Units, channels and existing cadres are loaded once into dicts, so the
-number of queries does not grow with the rows; each row becomes an unsaved (or changed) Cadre that
+Nothing is written here. Units, channels and existing cadres are loaded once (lookups.py), so the
+number of queries does not grow with the rows; each row becomes a planned cadre (outcome.py) that
 has passed the model's validation, or problems carrying the Excel row and column the clerk sees.
 """
 
-import hashlib
-import json
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 
-from ..access import sees_all_units
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
-from ..models import Cadre, Channel, EducationRecord, StudyMode, Unit
+from ..models import Cadre, Unit
 from ..models.records import ID_BIRTH_MISMATCH
 from . import cells, synonyms
 from .columns import BY_KEY
-from .reader import UNCALCULATED
+from .lookups import Lookups
+from .outcome import (
+    ACTION_CREATED,
+    ACTION_UNCHANGED,
+    ACTION_UPDATED,
+    ATTNAMES,
+    CHANNEL,
+    DEFAULTS,
+    IMPORTED_FIELDS,
+    INDEX,
+    PK,
+    STUDY_MODES,
+    UNIT,
+    WHOLE_ROW,
+    ImportPlan,
+    PlannedRow,
+    PlannedStudy,
+    Problem,
+    cadre_from_values,
+    shown,
+)
+from .row_reader import FORMULA_UNCALCULATED, REQUIRED, UNREMEMBERED, RowReader
 
-ROW_ERROR = "第{row}行 · {column} · {reason}"
-REQUIRED = "必须填写"
+__all__ = [
+    "ACTION_CREATED",
+    "ACTION_UNCHANGED",
+    "ACTION_UPDATED",
+    "FORMULA_UNCALCULATED",
+    "REQUIRED",
+    "ImportPlan",
+    "Problem",
+    "roster_plan",
+]
+
 UNIT_UNKNOWN = "系统中没有单位“{unit}”；请先在“数据维护”中添加，或选择“自动创建新单位”"
 UNIT_FORBIDDEN = "您无权导入单位“{unit}”的干部"
 UNIT_CREATE_FORBIDDEN = "您无权创建新单位“{unit}”"
@@ -31,42 +56,6 @@ CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
 TOO_MANY_PROBLEMS = "错误已超过{limit}处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
 # A file of junk rows stops here rather than listing (and holding) hundreds of thousands of errors.
 MAX_PROBLEMS = 1000
-FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
-WHOLE_ROW = "整行"
-
-ACTION_CREATED, ACTION_UPDATED, ACTION_UNCHANGED = "created", "updated", "unchanged"
-ACTION_LABELS = {ACTION_CREATED: "新增", ACTION_UPDATED: "更新", ACTION_UNCHANGED: "未变"}
-# The cadre fields an import may set, in the order a preview shows them.
-IMPORTED_FIELDS = (
-    "name",
-    "gender",
-    "ethnicity",
-    "birth_date",
-    "birth_month_only",
-    "id_number",
-    "political_status",
-    "education",
-    "degree",
-    "unit",
-    "post",
-    "rank",
-    "channel",
-    "entry_date",
-    "first_work_date",
-    "status",
-    "leave_date",
-    "leave_reason",
-    "notes",
-)
-# How a change is named in the preview, the command's report and the import record.
-CHANGE_LABELS = {
-    **{name: BY_KEY[name].label for name in IMPORTED_FIELDS if name in BY_KEY},
-    "birth_month_only": "出生日期只精确到月",
-    "fulltime.school": "全日制教育·毕业院校及专业",
-    "inservice.school": "在职教育·毕业院校及专业",
-}
-CHANGE = "{label}：{old} → {new}"
-EMPTY = "（空）"
 EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
 DEGREE_RANK = {value: rank for rank, value in enumerate(Degree.values)}
 # Enum .values is rebuilt on every access: looked up once here, not on every row.
@@ -86,241 +75,9 @@ UNIT_KIND_SUFFIXES = (
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the roster: the Excel row and the column as the file names them."""
-
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self):
-        return ROW_ERROR.format(row=self.row, column=self.column, reason=self.reason)
-
-
-# A cadre as a row of its concrete fields' values (foreign keys as ids), the form a plan keeps:
-# a tuple costs a fifth of a model instance, which counts at 100,000 rows.
-CONCRETE = tuple(Cadre._meta.concrete_fields)
-ATTNAMES = tuple(field.attname for field in CONCRETE)
-INDEX = {field.name: index for index, field in enumerate(CONCRETE)}
-DEFAULTS = tuple(None if field.primary_key else field.get_default() for field in CONCRETE)
-PK, VERSION, UNIT, CHANNEL = INDEX["id"], INDEX["version"], INDEX["unit"], INDEX["channel"]
-
-
-def cadre_from_values(values, unit=None, channel=None):
-    """Return the Cadre of a values row (positional, as Django builds rows it reads), with its unit and channel."""
-    cadre = Cadre(*values)
-    if values[PK] is not None:
-        cadre._state.adding = False
-        cadre._state.db = "default"
-    if unit is not None:
-        Cadre.unit.field.set_cached_value(cadre, unit)
-    if channel is not None:
-        Cadre.channel.field.set_cached_value(cadre, channel)
-    return cadre
-
-
-# The two education columns under 全日制教育 / 在职教育 and the records they fill.
-STUDY_MODES = {"fulltime.": StudyMode.FULL_TIME.value, "inservice.": StudyMode.IN_SERVICE.value}
-
-
-@dataclass(frozen=True, slots=True)
-class PlannedStudy:
-    """An education record a row creates (pk None) or corrects (the undated record of that mode)."""
-
-    pk: int | None
-    mode: str
-    school: str
-    education: str
-    degree: str
-
-
-@dataclass(slots=True)
-class PlannedRow:
-    """What one row would do: create a cadre, update one (with the changes), or nothing.
-
-    `values` is the cadre as it would be saved (see CONCRETE); `unit` is the row's Unit, which may
-    be a new one saved only when the plan is applied.
-    """
-
-    row: int
-    action: str
-    values: tuple
-    unit: Unit | None = None
-    changes: dict = field(default_factory=dict)  # field name → (old, new) as text
-    studies: tuple = ()  # PlannedStudy: the education records the row creates or corrects
-
-    @property
-    def action_label(self):
-        return ACTION_LABELS[self.action]
-
-    @property
-    def change_lines(self):
-        """Each change as the clerk reads it: 职务：科员 → 副科长."""
-        return [
-            CHANGE.format(label=CHANGE_LABELS.get(name, name), old=old or EMPTY, new=new or EMPTY)
-            for name, (old, new) in self.changes.items()
-        ]
-
-    @property
-    def pk(self):
-        return self.values[PK]
-
-    @property
-    def version(self):
-        return self.values[VERSION]
-
-    @property
-    def cadre(self):
-        """The cadre as it would be saved (a new instance each time; for display and tests)."""
-        return cadre_from_values(self.values, self.unit)
-
-
-@dataclass
-class ImportPlan:
-    """The outcome of validating a roster: rows to apply, or the problems that prevent it."""
-
-    filename: str
-    sha256: str
-    sheet: str
-    header_row: int
-    ignored_columns: list
-    skipped: list
-    rows: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
-    new_units: list = field(default_factory=list)
-
-    @property
-    def ok(self):
-        return not self.problems
-
-    def count(self, action):
-        return sum(1 for planned in self.rows if planned.action == action)
-
-    @property
-    def counts(self):
-        return {action: self.count(action) for action in ACTION_LABELS}
-
-    def fingerprint(self):
-        """Return a digest of what applying would do, to tell whether data changed since a preview."""
-        digest = hashlib.sha256(self.sha256.encode())
-        digest.update(json.dumps([unit.name for unit in self.new_units], ensure_ascii=False).encode())
-        for planned in self.rows:
-            item = [planned.row, planned.action, planned.pk, planned.version, planned.changes]
-            digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode())
-        return digest.hexdigest()
-
-
-def shown(name, value):
-    """Return a field value as a preview or the import record shows it (unit and channel by name)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if name in ("unit", "channel"):
-        return value.name
-    return str(value)
-
-
 # The fields full_clean() would check (unit and channel come from the preloaded dicts).
 CHECKED_FIELDS = tuple(field for field in Cadre._meta.fields if field.name not in ("unit", "channel"))
 VALIDATED_FIELDS = frozenset(field.name for field in CHECKED_FIELDS)
-
-
-class Lookups:
-    """Units, channels and cadres loaded once, so each row costs no query."""
-
-    def __init__(self, user, *, studies=False):
-        self.units = {unit.name: unit for unit in Unit.objects.all()}
-        self.channels = {}
-        for channel in Channel.objects.all():
-            self.channels[channel.name] = channel
-            self.channels[channel.code] = channel
-        for alias, code in synonyms.CHANNEL.items():
-            if code in self.channels:
-                self.channels.setdefault(alias, self.channels[code])
-        self.channel_names = "、".join(channel.name for channel in Channel.objects.all())
-        self.units_by_id = {unit.pk: unit for unit in self.units.values()}
-        self.channels_by_id = {channel.pk: channel for channel in self.channels.values()}
-        # Existing cadres as value rows (see CONCRETE), not instances: a fifth of the memory.
-        self.by_id_number, self.by_person = {}, {}
-        id_number, name, birth = INDEX["id_number"], INDEX["name"], INDEX["birth_date"]
-        for values in Cadre.objects.order_by().values_list(*ATTNAMES).iterator(chunk_size=5000):
-            if values[id_number]:
-                self.by_id_number[values[id_number]] = values
-            else:
-                self.by_person[(values[name], values[birth], values[UNIT])] = values
-        # The 全日制 / 在职 education records, when the roster has their columns: cadre id → [record values].
-        self.studies = {}
-        if studies:
-            records = EducationRecord.objects.filter(mode__in=STUDY_MODES.values()).order_by("pk")
-            for record in records.values_list("cadre_id", "pk", "mode", "school", "major", "start_date"):
-                self.studies.setdefault(record[0], []).append(record[1:])
-        if user is None or sees_all_units(user):
-            self.visible_unit_ids = None
-        else:
-            self.visible_unit_ids = set(Unit.objects.visible_ids(user))
-        self.may_create_units = user is None or user.has_perm("cadres.add_unit")
-
-    def visible(self, unit_id):
-        return self.visible_unit_ids is None or unit_id in self.visible_unit_ids
-
-
-# Columns whose few distinct values (choices, units, dates) are converted once per value, not once
-# per row; names, ID numbers and notes differ on every row and are not worth remembering.
-UNREMEMBERED = frozenset({"name", "id_number", "notes"})
-
-
-class RowReader:
-    """Reads one row's cells into field values, collecting a Problem per bad cell.
-
-    `memo` remembers each conversion by column, converter, cell type and value (and a text
-    argument such as the degree an education depends on), so a value met again costs a lookup.
-    """
-
-    def __init__(self, sheet, number, values, problems, memo=None):
-        self.sheet, self.number, self.values, self.problems = sheet, number, values, problems
-        self.memo = {} if memo is None else memo
-
-    def problem(self, key, reason):
-        column = WHOLE_ROW if key is None else self.sheet.label(key)
-        self.problems.append(Problem(self.number, column, reason))
-
-    def has(self, key):
-        return key in self.values and not cells.is_blank(self.values[key])
-
-    def read(self, key, convert, *args, required=False):
-        value = self.values.get(key)
-        # cells.is_blank, inline: this runs for every cell of every row.
-        if value is None or (value.__class__ is str and not value.strip(cells.SPACES)):
-            if required:
-                self.problem(key, REQUIRED)
-            return None
-        if value is UNCALCULATED:
-            self.problem(key, FORMULA_UNCALCULATED)
-            return None
-        if key in UNREMEMBERED:
-            return self._convert(key, convert, value, args)
-        # type() as well: 1.0, 1 and True are equal keys to a dict but not the same cell.
-        memo_key = (key, convert, type(value), value, *(arg for arg in args if isinstance(arg, str)))
-        found = self.memo.get(memo_key)
-        if found is None:
-            try:
-                found = (convert(value, *args), None)
-            except cells.CellError as error:
-                found = (None, str(error))
-            self.memo[memo_key] = found
-        result, reason = found
-        if reason is not None:
-            self.problem(key, reason)
-        return result
-
-    def _convert(self, key, convert, value, args):
-        try:
-            return convert(value, *args)
-        except cells.CellError as error:
-            self.problem(key, str(error))
-            return None
 
 
 def _unit_kind(name):

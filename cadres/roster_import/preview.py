@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .cells import display, is_blank
-from .plan import ACTION_LABELS
+from .outcome import ACTION_LABELS
 
 PREVIEW_ROWS = 500
 

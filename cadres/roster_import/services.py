@@ -6,7 +6,7 @@ from django.utils import timezone
 from ..audit import audit
 from ..models import AuditAction, Cadre, EducationRecord, ImportBatch
 from .bulk import StaleRowsError, insert_history, insert_rows, update_rows
-from .plan import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
+from .outcome import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
 
 NOT_VALID = "花名册有错误，不能导入"
 STALE = "在预览之后，有干部信息已被他人修改；请重新预览后再导入"

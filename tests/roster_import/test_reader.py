@@ -7,7 +7,7 @@ import pytest
 from django.test import override_settings
 from openpyxl import Workbook
 
-from cadres.roster_import import reader
+from cadres.roster_import import formulas, reader
 from cadres.roster_import.reader import RosterFileError, read_roster
 from tests.roster_import.builders import HEADERS, person, roster_bytes, workbook_bytes
 
@@ -230,7 +230,7 @@ def test_uncalculated_formulas_are_found_across_the_pieces_the_xml_is_read_in(mo
             target.writestr(item, content)
     data = calculated.getvalue()
     expected = {(row, 0) for row in range(1, 41, 2)}
-    assert reader.uncalculated_cells(data, "花名册") == expected
-    monkeypatch.setattr(reader, "XML_CHUNK", 37)
-    monkeypatch.setattr(reader, "XML_OVERLAP", 200)
-    assert reader.uncalculated_cells(data, "花名册") == expected
+    assert formulas.uncalculated_cells(data, "花名册") == expected
+    monkeypatch.setattr(formulas, "XML_CHUNK", 37)
+    monkeypatch.setattr(formulas, "XML_OVERLAP", 200)
+    assert formulas.uncalculated_cells(data, "花名册") == expected

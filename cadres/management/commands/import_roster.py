@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cadres.roster_import.load import roster_import_plan
-from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, INDEX
+from cadres.roster_import.outcome import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, INDEX
 from cadres.roster_import.reader import FILE_TOO_LARGE, RosterFileError, megabytes
 from cadres.roster_import.services import RosterImportError, roster_import_apply
 

@@ -1,0 +1,65 @@
+"""Reading one roster row's cells into field values, a Problem for each bad cell."""
+
+from . import cells
+from .formulas import UNCALCULATED
+from .outcome import WHOLE_ROW, Problem
+
+REQUIRED = "必须填写"
+FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
+
+
+# Columns whose few distinct values (choices, units, dates) are converted once per value, not once
+# per row; names, ID numbers and notes differ on every row and are not worth remembering.
+UNREMEMBERED = frozenset({"name", "id_number", "notes"})
+
+
+class RowReader:
+    """Reads one row's cells into field values, collecting a Problem per bad cell.
+
+    `memo` remembers each conversion by column, converter, cell type and value (and a text
+    argument such as the degree an education depends on), so a value met again costs a lookup.
+    """
+
+    def __init__(self, sheet, number, values, problems, memo=None):
+        self.sheet, self.number, self.values, self.problems = sheet, number, values, problems
+        self.memo = {} if memo is None else memo
+
+    def problem(self, key, reason):
+        column = WHOLE_ROW if key is None else self.sheet.label(key)
+        self.problems.append(Problem(self.number, column, reason))
+
+    def has(self, key):
+        return key in self.values and not cells.is_blank(self.values[key])
+
+    def read(self, key, convert, *args, required=False):
+        value = self.values.get(key)
+        # cells.is_blank, inline: this runs for every cell of every row.
+        if value is None or (value.__class__ is str and not value.strip(cells.SPACES)):
+            if required:
+                self.problem(key, REQUIRED)
+            return None
+        if value is UNCALCULATED:
+            self.problem(key, FORMULA_UNCALCULATED)
+            return None
+        if key in UNREMEMBERED:
+            return self._convert(key, convert, value, args)
+        # type() as well: 1.0, 1 and True are equal keys to a dict but not the same cell.
+        memo_key = (key, convert, type(value), value, *(arg for arg in args if isinstance(arg, str)))
+        found = self.memo.get(memo_key)
+        if found is None:
+            try:
+                found = (convert(value, *args), None)
+            except cells.CellError as error:
+                found = (None, str(error))
+            self.memo[memo_key] = found
+        result, reason = found
+        if reason is not None:
+            self.problem(key, reason)
+        return result
+
+    def _convert(self, key, convert, value, args):
+        try:
+            return convert(value, *args)
+        except cells.CellError as error:
+            self.problem(key, str(error))
+            return None
