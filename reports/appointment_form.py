@@ -26,7 +26,6 @@ def appointment_form(cadre, *, as_of, filled_on, user):
     """Return the xlsx bytes of `cadre`'s 任免审批表, ages as of `as_of` (the form's convention)."""
     v = person_values(cadre, as_of=as_of, filled_on=filled_on, filled_by="", user=user)
     v["TianBiaoRen"] = user.get_full_name() or user.get_username() if user is not None else ""
-    v["XianRenZhiWu"] = current_post(cadre)
     sheet = FormSheet(TITLE, WIDTHS)
     sheet.box(f"A1:{LAST_COLUMN}1", TITLE, size=22, bold=True, border=False)
     sheet.height(1, 48)
@@ -134,13 +133,6 @@ def page_two(sheet, v):
     )
     sheet.height(row, 30)
     return row
-
-
-def current_post(cadre):
-    """Return 现任职务 as the printed form names it: the unit, then the post (`区委宣传部副科长`)."""
-    if not cadre.post or cadre.post.startswith(cadre.unit.name):
-        return cadre.post
-    return cadre.unit.name + cadre.post
 
 
 def birth_and_age(cadre, as_of):

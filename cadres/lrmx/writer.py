@@ -8,7 +8,7 @@ from ..access import id_number_for
 from ..models import StudyMode
 from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm
 from .jianli import jianli_text
-from .texts import appraisal_text, education_summary, reward_text
+from .texts import appraisal_text, current_post, education_summary, reward_text
 
 # The editor version whose file layout (LRMX.md) this writer follows.
 LRMX_VERSION = "3.2.1.16"
@@ -59,7 +59,7 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "ZaiZhiJiaoYu_XueWei": in_service["degree"],
         "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": in_service["education_school"],
         "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": in_service["degree_school"],
-        "XianRenZhiWu": cadre.post,
+        "XianRenZhiWu": current_post(cadre),
         "NiRenZhiWu": cadre.proposed_post,
         "NiMianZhiWu": cadre.proposed_removal,
         "JianLi": jianli_text(cadre),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from ...choices import Degree
 from ...models import Cadre
 from ..fields import parse_yyyymm
-from ..texts import DEGREE_RANK, EDUCATION_RANK, normalize_degree, normalize_education
+from ..texts import DEGREE_RANK, EDUCATION_RANK, current_post, normalize_degree, normalize_education, post_of
 
 BAD_DATE = "“{text}”不是YYYYMM格式的年月"
 BAD_GENDER = "性别应为“男”或“女”，实际为“{text}”"
@@ -21,7 +21,6 @@ TEXT_FIELDS = {
     "JianKangZhuangKuang": ("health", True),
     "ZhuanYeJiShuZhiWu": ("professional_title", True),
     "ShuXiZhuanYeYouHeZhuanChang": ("specialty", True),
-    "XianRenZhiWu": ("post", True),
     "NiRenZhiWu": ("proposed_post", True),
     "NiMianZhiWu": ("proposed_removal", True),
     "RenMianLiYou": ("appointment_reason", True),
@@ -34,6 +33,7 @@ DATE_FIELDS = {
 FIELD_ELEMENTS = {
     **{f: e for e, (f, _) in TEXT_FIELDS.items()},
     **{f: e for e, f in DATE_FIELDS.items()},
+    "post": "XianRenZhiWu",
     "gender": "XingBie",
     "birth_date": "ChuShengNianYue",
     "id_number": "ShenFenZheng",
@@ -90,6 +90,10 @@ def apply_fields(cadre, parsed, id_info, birth_month, created, error):
         text = parsed.get(element)
         if parsed.has(element) and (text or clears):
             setattr(cadre, name, text)
+    current = parsed.get("XianRenZhiWu")
+    # The file names the unit before the post (writer.py); the same text as printed now keeps the post as stored.
+    if parsed.has("XianRenZhiWu") and current != current_post(cadre):
+        cadre.post = post_of(current, cadre.unit.name)
     gender = parsed.get("XingBie")
     if gender:
         if gender in ("男", "女"):
