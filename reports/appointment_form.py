@@ -13,6 +13,8 @@ WIDTHS = (11, 12, 9, 11, 13, 14, 15)
 LAST_COLUMN = "G"
 JIANLI_HEIGHT = 430
 JIANLI_WIDTH = sum(WIDTHS[1:])
+CURRENT_POST_WIDTH = sum(WIDTHS[2:5])
+POST_HEIGHT = 34
 FAMILY_ROWS = 7
 PAGE_ONE_LAST_ROW = 11
 SEAL = "（盖章）\n\n年　　月　　日"
@@ -66,14 +68,18 @@ def page_one(sheet, cadre, v, as_of):
         schools = join(v[f"{prefix}_XueLi_BiYeYuanXiaoXi"], v[f"{prefix}_XueWei_BiYeYuanXiaoXi"])
         sheet.box(f"F{row}:G{row}", schools, size=11)
         sheet.height(row, 44)
-    for row, label, element in (
-        (8, "现任职务", "XianRenZhiWu"),
-        (9, "拟任职务", "NiRenZhiWu"),
-        (10, "拟免职务", "NiMianZhiWu"),
-    ):
+    # 到龄年月 belongs to the post held (the age limit of that post), so it closes the 现任职务 row.
+    current = v["XianRenZhiWu"]
+    sheet.box("A8:B8", "现任职务", size=12)
+    size = fit_font_size(current, width=CURRENT_POST_WIDTH, height=POST_HEIGHT)
+    sheet.box("C8:E8", current, size=size, align="left", vertical="center")
+    sheet.box("F8", "到龄年月", size=12)
+    sheet.box("G8", month(v.get("DaoLingNianYue", "")), size=12)
+    sheet.height(8, POST_HEIGHT)
+    for row, label, element in ((9, "拟任职务", "NiRenZhiWu"), (10, "拟免职务", "NiMianZhiWu")):
         sheet.box(f"A{row}:B{row}", label, size=12)
         sheet.box(f"C{row}:G{row}", v[element], size=12, align="left", vertical="center")
-        sheet.height(row, 34)
+        sheet.height(row, POST_HEIGHT)
     size = fit_font_size(v["JianLi"], width=JIANLI_WIDTH, height=JIANLI_HEIGHT)
     sheet.box("A11", "简\n\n\n\n历", size=12)
     sheet.box("B11:G11", v["JianLi"], size=size, align="left")
