@@ -3,6 +3,8 @@
 The values are the .lrmx file's, so the printed form and the exchanged file always agree.
 """
 
+import base64
+
 from cadres.lrmx.fields import FAMILY, birth_with_age
 from cadres.lrmx.writer import person_values
 
@@ -17,6 +19,7 @@ CURRENT_POST_WIDTH = sum(WIDTHS[2:5])
 POST_HEIGHT = 34
 FAMILY_ROWS = 7
 PAGE_ONE_LAST_ROW = 11
+PHOTO_BOX = "G2:G5"
 SEAL = "（盖章）\n\n年　　月　　日"
 
 
@@ -54,12 +57,17 @@ def page_one(sheet, cadre, v, as_of):
         for column, value in zip("ABCDEF", values, strict=True):
             sheet.box(f"{column}{row}", value, size=12)
         sheet.height(row, 40)
-    sheet.box("G2:G5", "照片", size=12)
     sheet.box("A5", "专业技术\n职务", size=12)
     sheet.box("B5:C5", v["ZhuanYeJiShuZhiWu"], size=11)
     sheet.box("D5", "熟悉专业\n有何专长", size=12)
     sheet.box("E5:F5", v["ShuXiZhuanYeYouHeZhuanChang"], size=11)
     sheet.height(5, 40)
+    # The photo is the file's (ZhaoPian), so the form and the .lrmx show the same one.
+    if v["ZhaoPian"]:
+        sheet.box(PHOTO_BOX, None, size=12)
+        sheet.picture(PHOTO_BOX, base64.b64decode(v["ZhaoPian"]))
+    else:
+        sheet.box(PHOTO_BOX, "照片", size=12)
     sheet.box("A6:A7", "学历\n学位", size=12)
     for row, prefix, label in ((6, "QuanRiZhiJiaoYu", "全日制\n教育"), (7, "ZaiZhiJiaoYu", "在职\n教育")):
         sheet.box(f"B{row}", label, size=12)

@@ -2,13 +2,14 @@
 field-by-field diff, then save everything and its audit entries in one transaction (STYLE.md).
 
 `plan` reads the files and builds each person's plan, from `matching` (who a file is about),
-`cadre_fields` (the cadre's own fields and their diff) and `records` (简历, family, 年度考核,
-奖惩); `apply` saves a plan.
+`cadre_fields` (the cadre's own fields and their diff), `records` (简历, family, 年度考核,
+奖惩) and `photo`; `apply` saves a plan.
 """
 
 from .apply import lrmx_import_apply
 from .cadre_fields import BAD_DATE, BAD_GENDER, NO_EDUCATION, Change
 from .matching import AMBIGUOUS, ID_MASKED, NO_UNIT, OUT_OF_SCOPE
+from .photo import PHOTO_UPDATE
 from .plan import (
     BIRTH_VS_ID,
     CREATED,
@@ -43,6 +44,7 @@ __all__ = [
     "NO_UNIT",
     "OPTIONAL_READ",
     "OUT_OF_SCOPE",
+    "PHOTO_UPDATE",
     "SAME_PERSON_TWICE",
     "UNCHANGED",
     "UPDATED",

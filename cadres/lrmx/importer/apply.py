@@ -4,6 +4,7 @@ from django.db import transaction
 
 from ...audit import audit
 from ...models import AuditAction
+from ...photos import cadre_photo_save
 
 
 def lrmx_import_apply(*, plan, user, request=None, source=""):
@@ -20,6 +21,8 @@ def lrmx_import_apply(*, plan, user, request=None, source=""):
                 cadre.save()
             for kind, objects in person.records.items():
                 replace_records(cadre, kind, objects)
+            if person.photo is not None:
+                cadre_photo_save(cadre=cadre, photo=person.photo)
             if person.created or person.changes:
                 audit(
                     action=AuditAction.LRMX_IMPORT,

@@ -9,10 +9,11 @@ from ..fields import LABELS
 from ..reader import FileProblem, LrmxReadError, parse_lrmx, unpack
 from .cadre_fields import FIELD_ELEMENTS, Change, apply_fields, field_changes, read_month, snapshot
 from .matching import ImportContext, match_cadre, new_cadre, read_id
+from .photo import read_photo
 from .records import RECORD_ELEMENTS, RECORD_LABELS, build_records, record_texts, record_texts_of
 
 # Elements of the form this system does not keep: reported when they carry text.
-NOT_KEPT = ("ZhaoPian", "GaiGeQianRenZhiNianLingJieXian")
+NOT_KEPT = ("GaiGeQianRenZhiNianLingJieXian",)
 
 BIRTH_VS_ID = "出生年月{month}与公民身份号码中的出生日期{date}不一致"
 SAME_PERSON_TWICE = "与“{other}”是同一名干部，同一批只能导入一次"
@@ -34,6 +35,8 @@ class PersonPlan:
     notes: list = field(default_factory=list)
     # kind → list of unsaved records replacing the cadre's records of that kind; absent = untouched.
     records: dict = field(default_factory=dict)
+    # The checked photo replacing the cadre's (cadres/photos.py), or None to leave it.
+    photo: object = None
 
     @property
     def outcome(self):
@@ -108,6 +111,7 @@ def build_person(parsed, context, problems):
     old_texts = record_texts(cadre) if not created else dict.fromkeys(RECORD_LABELS, "")
     apply_fields(cadre, parsed, id_info, birth_month, created, error)
     records = build_records(parsed, context, notes, error)
+    photo, photo_change = read_photo(parsed, cadre, created, error)
     for element in NOT_KEPT:
         text = parsed.get(element)
         if text and element == "GaiGeQianRenZhiNianLingJieXian":
@@ -131,7 +135,7 @@ def build_person(parsed, context, problems):
                 error(RECORD_ELEMENTS[kind], "；".join(invalid.messages))
     if problems:
         return None
-    person = PersonPlan(parsed.filename, cadre, created, notes=notes)
+    person = PersonPlan(parsed.filename, cadre, created, notes=notes, photo=photo)
     if created:
         notes.insert(0, NEW_CADRE.format(channel=cadre.channel.name))
     person.changes = field_changes(old, snapshot(cadre))
@@ -140,4 +144,6 @@ def build_person(parsed, context, problems):
         if new_texts[kind] != old_texts[kind]:
             person.changes.append(Change(RECORD_LABELS[kind], old_texts[kind], new_texts[kind]))
             person.records[kind] = objects
+    if photo_change is not None:
+        person.changes.append(photo_change)
     return person
