@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -14,6 +16,7 @@ from .models import (
     AuditAction,
     AuditEvent,
     Cadre,
+    CadrePhoto,
     Channel,
     ChannelGroup,
     EducationRecord,
@@ -26,6 +29,7 @@ from .models import (
     WorkRecord,
 )
 from .models.records import STALE_EDIT
+from .photos import MAX_PHOTO_BYTES, PHOTO_TOO_LARGE, photo_from_bytes
 
 NOT_VISIBLE = "记录不存在，或不在您有权查看的单位范围内"
 REVERT_DISABLED = "修改记录只供查看，不能恢复旧版本；如需更正，请直接修改当前记录"
@@ -222,10 +226,55 @@ class FamilyInline(RecordInline):
     fields = ["sort_order", "relation", "name", "birth_date", "political_status", "work_and_post"]
 
 
+class PhotoForm(forms.ModelForm):
+    """The photo of a cadre: an upload checked and turned into a bare JPEG by cadres/photos.py."""
+
+    upload = forms.FileField(
+        label="上传照片",
+        required=False,
+        help_text="JPEG或PNG，不超过2MB；保存为高度不超过600像素的JPEG，拍摄时间、地点等信息不保存。上传新照片即替换原照片",
+    )
+
+    class Meta:
+        model = CadrePhoto
+        fields = []
+
+    def clean_upload(self):
+        upload = self.cleaned_data["upload"]
+        # No file keeps the photo; an empty extra row without one is not saved (it has not changed).
+        if upload is None:
+            return upload
+        # Refused before reading: Django does not limit the size of file uploads (TRAPS.md).
+        if upload.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(PHOTO_TOO_LARGE.format(limit=MAX_PHOTO_BYTES >> 20))
+        photo = photo_from_bytes(upload.read())
+        self.instance.jpeg, self.instance.width, self.instance.height = photo.jpeg, photo.width, photo.height
+        self.instance.sha256 = photo.sha256
+        return upload
+
+
+class PhotoInline(admin.StackedInline):
+    model = CadrePhoto
+    form = PhotoForm
+    fields = ["current", "upload"]
+    readonly_fields = ["current"]
+    extra = 1
+    max_num = 1
+
+    @admin.display(description="当前照片")
+    def current(self, obj):
+        if obj is None or obj._state.adding:
+            return "暂无照片"
+        # Served by the scoped view, never as a media file (the photo is confidential).
+        url = reverse("cadre_photo", args=[obj.cadre_id])
+        return format_html('<img src="{}" alt="照片" height="160"> {}×{}像素', url, obj.width, obj.height)
+
+
 @admin.register(Cadre)
 class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     form = CadreForm
     inlines = [
+        PhotoInline,
         EducationInline,
         WorkInline,
         SecondmentInline,

@@ -4,6 +4,7 @@ from .views import audit, lrmx, pool, profile, quality
 
 urlpatterns = [
     path("cadres/<int:pk>/", profile.cadre_detail, name="cadre_detail"),
+    path("cadres/<int:pk>/photo.jpg", profile.cadre_photo, name="cadre_photo"),
     path("audit/", audit.audit_log, name="audit_log"),
     path("cadres/<int:pk>.lrmx", lrmx.cadre_lrmx_download, name="cadre_lrmx"),
     path("cadres/import-lrmx/", lrmx.lrmx_import, name="lrmx_import"),

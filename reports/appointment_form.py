@@ -3,6 +3,8 @@
 The values are the .lrmx file's, so the printed form and the exchanged file always agree.
 """
 
+import base64
+
 from cadres.lrmx.fields import FAMILY, birth_with_age
 from cadres.lrmx.writer import person_values
 
@@ -13,8 +15,11 @@ WIDTHS = (11, 12, 9, 11, 13, 14, 15)
 LAST_COLUMN = "G"
 JIANLI_HEIGHT = 430
 JIANLI_WIDTH = sum(WIDTHS[1:])
+CURRENT_POST_WIDTH = sum(WIDTHS[2:5])
+POST_HEIGHT = 34
 FAMILY_ROWS = 7
 PAGE_ONE_LAST_ROW = 11
+PHOTO_BOX = "G2:G5"
 SEAL = "（盖章）\n\n年　　月　　日"
 
 
@@ -26,7 +31,6 @@ def appointment_form(cadre, *, as_of, filled_on, user):
     """Return the xlsx bytes of `cadre`'s 任免审批表, ages as of `as_of` (the form's convention)."""
     v = person_values(cadre, as_of=as_of, filled_on=filled_on, filled_by="", user=user)
     v["TianBiaoRen"] = user.get_full_name() or user.get_username() if user is not None else ""
-    v["XianRenZhiWu"] = current_post(cadre)
     sheet = FormSheet(TITLE, WIDTHS)
     sheet.box(f"A1:{LAST_COLUMN}1", TITLE, size=22, bold=True, border=False)
     sheet.height(1, 48)
@@ -53,12 +57,17 @@ def page_one(sheet, cadre, v, as_of):
         for column, value in zip("ABCDEF", values, strict=True):
             sheet.box(f"{column}{row}", value, size=12)
         sheet.height(row, 40)
-    sheet.box("G2:G5", "照片", size=12)
     sheet.box("A5", "专业技术\n职务", size=12)
     sheet.box("B5:C5", v["ZhuanYeJiShuZhiWu"], size=11)
     sheet.box("D5", "熟悉专业\n有何专长", size=12)
     sheet.box("E5:F5", v["ShuXiZhuanYeYouHeZhuanChang"], size=11)
     sheet.height(5, 40)
+    # The photo is the file's (ZhaoPian), so the form and the .lrmx show the same one.
+    if v["ZhaoPian"]:
+        sheet.box(PHOTO_BOX, None, size=12)
+        sheet.picture(PHOTO_BOX, base64.b64decode(v["ZhaoPian"]))
+    else:
+        sheet.box(PHOTO_BOX, "照片", size=12)
     sheet.box("A6:A7", "学历\n学位", size=12)
     for row, prefix, label in ((6, "QuanRiZhiJiaoYu", "全日制\n教育"), (7, "ZaiZhiJiaoYu", "在职\n教育")):
         sheet.box(f"B{row}", label, size=12)
@@ -67,14 +76,18 @@ def page_one(sheet, cadre, v, as_of):
         schools = join(v[f"{prefix}_XueLi_BiYeYuanXiaoXi"], v[f"{prefix}_XueWei_BiYeYuanXiaoXi"])
         sheet.box(f"F{row}:G{row}", schools, size=11)
         sheet.height(row, 44)
-    for row, label, element in (
-        (8, "现任职务", "XianRenZhiWu"),
-        (9, "拟任职务", "NiRenZhiWu"),
-        (10, "拟免职务", "NiMianZhiWu"),
-    ):
+    # 到龄年月 belongs to the post held (the age limit of that post), so it closes the 现任职务 row.
+    current = v["XianRenZhiWu"]
+    sheet.box("A8:B8", "现任职务", size=12)
+    size = fit_font_size(current, width=CURRENT_POST_WIDTH, height=POST_HEIGHT)
+    sheet.box("C8:E8", current, size=size, align="left", vertical="center")
+    sheet.box("F8", "到龄年月", size=12)
+    sheet.box("G8", month(v.get("DaoLingNianYue", "")), size=12)
+    sheet.height(8, POST_HEIGHT)
+    for row, label, element in ((9, "拟任职务", "NiRenZhiWu"), (10, "拟免职务", "NiMianZhiWu")):
         sheet.box(f"A{row}:B{row}", label, size=12)
         sheet.box(f"C{row}:G{row}", v[element], size=12, align="left", vertical="center")
-        sheet.height(row, 34)
+        sheet.height(row, POST_HEIGHT)
     size = fit_font_size(v["JianLi"], width=JIANLI_WIDTH, height=JIANLI_HEIGHT)
     sheet.box("A11", "简\n\n\n\n历", size=12)
     sheet.box("B11:G11", v["JianLi"], size=size, align="left")
@@ -134,13 +147,6 @@ def page_two(sheet, v):
     )
     sheet.height(row, 30)
     return row
-
-
-def current_post(cadre):
-    """Return 现任职务 as the printed form names it: the unit, then the post (`区委宣传部副科长`)."""
-    if not cadre.post or cadre.post.startswith(cadre.unit.name):
-        return cadre.post
-    return cadre.unit.name + cadre.post
 
 
 def birth_and_age(cadre, as_of):

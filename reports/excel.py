@@ -12,8 +12,12 @@ from copy import copy
 from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.drawing.image import Image
+from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+from openpyxl.drawing.xdr import XDRPositiveSize2D
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.units import pixels_to_EMU, points_to_pixels
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
@@ -24,6 +28,9 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 DATE_FORMAT = "yyyy-mm-dd"
 PAPER_A4 = "9"  # the OOXML paper size code of A4
 PAGE_FOOTER = "第 &P 页，共 &N 页"
+# Excel's default row height, and the pixels of a column width unit (one digit of the default font, 7 px, plus 5).
+DEFAULT_ROW_POINTS = 15
+PICTURE_MARGIN = 6  # pixels left free inside a box so that a picture does not cover its lines
 
 _thin = Side(style="thin", color="000000")
 BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
@@ -173,6 +180,15 @@ def fit_font_size(text, *, width, height, sizes=(12, 11, 10.5, 10, 9.5, 9, 8, 7.
     return sizes[-1]
 
 
+def step_into(sizes, offset):
+    """Return (index, remaining offset) of the cell among `sizes` that an `offset` from the first one falls in."""
+    for index, size in enumerate(sizes):
+        if offset < size:
+            return index, offset
+        offset -= size
+    return len(sizes) - 1, sizes[-1]
+
+
 class FormSheet:
     """A printed form on one sheet: merged boxes with borders, 宋体, fixed row heights, page breaks.
 
@@ -221,6 +237,37 @@ class FormSheet:
 
     def height(self, row, points):
         self.ws.row_dimensions[row].height = points
+
+    def picture(self, cells, data):
+        """Place the image `data` (JPEG or PNG bytes) in the box `cells`, scaled to fit and centred.
+
+        Set the box's row heights first: the picture is sized from them.
+        """
+        image = Image(io.BytesIO(data))
+        min_col, min_row, max_col, max_row = range_boundaries(cells)
+        widths = [self.column_pixels(column) for column in range(min_col, max_col + 1)]
+        heights = [self.row_pixels(row) for row in range(min_row, max_row + 1)]
+        scale = min(
+            (sum(widths) - 2 * PICTURE_MARGIN) / image.width, (sum(heights) - 2 * PICTURE_MARGIN) / image.height
+        )
+        image.width, image.height = round(image.width * scale), round(image.height * scale)
+        column, column_offset = step_into(widths, (sum(widths) - image.width) // 2)
+        row, row_offset = step_into(heights, (sum(heights) - image.height) // 2)
+        start = AnchorMarker(
+            col=min_col - 1 + column,
+            colOff=pixels_to_EMU(column_offset),
+            row=min_row - 1 + row,
+            rowOff=pixels_to_EMU(row_offset),
+        )
+        size = XDRPositiveSize2D(pixels_to_EMU(image.width), pixels_to_EMU(image.height))
+        image.anchor = OneCellAnchor(_from=start, ext=size)
+        self.ws.add_image(image)
+
+    def column_pixels(self, column):
+        return int(self.ws.column_dimensions[get_column_letter(column)].width * 7 + 5)
+
+    def row_pixels(self, row):
+        return points_to_pixels(self.ws.row_dimensions[row].height or DEFAULT_ROW_POINTS)
 
     def page_break_after(self, row):
         self.ws.row_breaks.append(Break(id=row))

@@ -4,6 +4,7 @@ from cadres.models import Channel
 
 # The related names of the cadre's records, which are the admin inline prefixes.
 CADRE_INLINE_PREFIXES = [
+    "photo",
     "education_records",
     "work_records",
     "secondments",

@@ -1,11 +1,14 @@
 """Small builders of test data: every test makes exactly the records it needs."""
 
 import datetime
+import io
 import itertools
 
 from django.contrib.auth import get_user_model
+from PIL import Image
 
 from cadres.models import Cadre, Channel, Unit
+from cadres.photos import cadre_photo_save, photo_from_bytes
 from cadres.roles import role_group
 from cadres.validators import id_check_char
 
@@ -68,3 +71,15 @@ def make_user(role=None, units=(), *, username=None, password=PASSWORD, superuse
         user.groups.add(role_group(role))
     user.units.set(units)
     return user
+
+
+def image_bytes(format="JPEG", size=(300, 400), color=(180, 40, 40), *, mode="RGB", **save_options):
+    """Return an image file of one colour, as a camera or a scanner would give it (`save_options`: exif=…)."""
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=format, **save_options)
+    return buffer.getvalue()
+
+
+def make_photo(cadre, **image):
+    """Give `cadre` a photo made by image_bytes(**image) and return the CadrePhoto."""
+    return cadre_photo_save(cadre=cadre, photo=photo_from_bytes(image_bytes(**image)))

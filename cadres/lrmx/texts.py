@@ -1,4 +1,4 @@
-"""The free-text fields of the form that the records feed: 奖惩情况, 年度考核结果, education summaries."""
+"""The free-text fields of the form: 现任职务, and those the records feed (奖惩情况, 年度考核结果, education)."""
 
 import datetime
 import re
@@ -19,6 +19,25 @@ APPRAISAL_RESULT_UNKNOWN = "考核结果“{result}”不是规定的等次"
 # The editor's short forms, mapped onto the vocabulary of the records.
 EDUCATION_ALIASES = {"研究生": Education.MASTER, "大学": Education.BACHELOR, "大专": Education.JUNIOR_COLLEGE}
 EDUCATION_RANK = {value: rank for rank, value in enumerate(reversed(Education.values))}
+
+
+def current_post(cadre):
+    """Return 现任职务 as the form names it, the unit then the post (`区委组织部干部科科长`).
+
+    The .lrmx file and the printed form both carry this text, as the national editor's files do.
+    """
+    if not cadre.post or cadre.post.startswith(cadre.unit.name):
+        return cadre.post
+    return cadre.unit.name + cadre.post
+
+
+def post_of(current, unit_name):
+    """Return the post a 现任职务 text names in the unit `unit_name`: the text less that unit's name.
+
+    A text that does not start with the unit's name (or is nothing but the name) is kept whole.
+    """
+    rest = current.removeprefix(unit_name) if unit_name else current
+    return rest or current
 
 
 @dataclass(frozen=True)

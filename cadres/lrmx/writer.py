@@ -1,14 +1,16 @@
 """Write a cadre's .lrmx file: UTF-8 XML with a byte-order mark, root <Person>, flat elements."""
 
+import base64
 import io
 import zipfile
 from xml.etree import ElementTree
 
 from ..access import id_number_for
 from ..models import StudyMode
+from ..photos import photo_bytes
 from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm
 from .jianli import jianli_text
-from .texts import appraisal_text, education_summary, reward_text
+from .texts import appraisal_text, current_post, education_summary, reward_text
 
 # The editor version whose file layout (LRMX.md) this writer follows.
 LRMX_VERSION = "3.2.1.16"
@@ -20,7 +22,7 @@ UNSAFE_NAME = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 
 def lrmx_cadres(queryset):
     """Return `queryset` with everything the writer reads, fetched in a fixed number of queries."""
-    return queryset.select_related("unit").prefetch_related(
+    return queryset.select_related("unit", "photo").prefetch_related(
         "education_records", "work_records__unit", "family_members", "appraisals", "rewards"
     )
 
@@ -59,7 +61,7 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "ZaiZhiJiaoYu_XueWei": in_service["degree"],
         "ZaiZhiJiaoYu_XueLi_BiYeYuanXiaoXi": in_service["education_school"],
         "ZaiZhiJiaoYu_XueWei_BiYeYuanXiaoXi": in_service["degree_school"],
-        "XianRenZhiWu": cadre.post,
+        "XianRenZhiWu": current_post(cadre),
         "NiRenZhiWu": cadre.proposed_post,
         "NiMianZhiWu": cadre.proposed_removal,
         "JianLi": jianli_text(cadre),
@@ -72,7 +74,7 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "TianBiaoShiJian": yyyymm(filled_on),
         "TianBiaoRen": filled_by,
         "ShenFenZheng": cadre.id_number if user is None else id_number_for(user, cadre.id_number),
-        "ZhaoPian": "",
+        "ZhaoPian": base64.b64encode(photo_bytes(cadre)).decode("ascii"),
         "Version": LRMX_VERSION,
     }
     if cadre.retirement_month is not None:

@@ -15,6 +15,7 @@ from .career import (
     WorkRecord,
 )
 from .imports import ImportBatch
+from .photo import CadrePhoto
 from .pool import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit
 from .saved import SavedFilter
@@ -25,6 +26,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Cadre",
+    "CadrePhoto",
     "Channel",
     "ChannelGroup",
     "EducationRecord",

@@ -1,13 +1,15 @@
 """The cadre profile: one printable page with every record of a cadre."""
 
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from ..access import id_number_for
 from ..history import cadre_history
-from ..models import Cadre
+from ..models import Cadre, CadrePhoto
 from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, standing_on, three_ages
 from ..resume import resume_lines
 
@@ -38,5 +40,17 @@ def cadre_detail(request, pk):
         "resume": resume_lines(cadre),
         "memberships": memberships,
         "history": cadre_history(cadre, request.user),
+        "has_photo": CadrePhoto.objects.filter(cadre=cadre).exists(),
     }
     return render(request, "cadres/detail.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def cadre_photo(request, pk):
+    """A cadre's photo for those who may see the cadre (else 404), never kept by a browser or proxy cache."""
+    visible = Cadre.objects.visible_to(request.user).values("pk")
+    photo = get_object_or_404(CadrePhoto.objects.filter(cadre__in=visible), cadre_id=pk)
+    response = HttpResponse(bytes(photo.jpeg), content_type="image/jpeg")
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -19,9 +19,9 @@ from django.db import connection
 
 from cadres.management.commands.create_user import PASSWORD_ENV_EMPTY, UNIT_REQUIRED, UNIT_UNKNOWN
 from cadres.management.commands.restore import CANCELLED, NOT_FOUND
-from cadres.models import AuditAction, AuditEvent, Cadre, Unit
+from cadres.models import AuditAction, AuditEvent, Cadre, CadrePhoto, Unit
 from cadres.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK, roles_of
-from tests.factories import make_cadre, make_unit, make_user
+from tests.factories import make_cadre, make_photo, make_unit, make_user
 
 from .helpers import role_id
 
@@ -300,3 +300,18 @@ def test_backup_keeps_date_times_to_the_microsecond(tmp_path):
     restore(path, yes=True)
 
     assert Cadre.objects.get(pk=cadre.pk).created_at == exact
+
+
+def test_backup_and_restore_keep_photos_and_their_history(tmp_path):
+    cadre = make_cadre()
+    photo = bytes(make_photo(cadre, size=(450, 600)).jpeg)
+    before = dump()
+    path = tmp_path / "x.json.gz"
+    call_command("backup", str(path), stdout=io.StringIO())
+    CadrePhoto.objects.all().delete()
+
+    restore(path, yes=True)
+
+    assert bytes(CadrePhoto.objects.get(cadre=cadre).jpeg) == photo
+    assert CadrePhoto.history.filter(cadre=cadre).count() == 1
+    assert dump() == before

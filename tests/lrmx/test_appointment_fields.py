@@ -67,3 +67,34 @@ def test_printed_on_the_form():
     sheet = sheet_of(proposed_cadre())
     values = {cell.value for row in sheet.iter_rows() for cell in row}
     assert {PROPOSED["proposed_post"], PROPOSED["proposed_removal"], PROPOSED["appointment_reason"]} <= values
+
+
+def test_retirement_month_printed_beside_the_current_post():
+    sheet = sheet_of(proposed_cadre())
+    assert (sheet["F8"].value, sheet["G8"].value) == ("到龄年月", "2050.03")
+
+
+def test_unknown_retirement_month_leaves_its_box_empty():
+    sheet = sheet_of(make_full_cadre())
+    assert (sheet["F8"].value, sheet["G8"].value) == ("到龄年月", None)
+
+
+@pytest.mark.parametrize(
+    "empty", ["<DaoLingNianYue></DaoLingNianYue>", "<DaoLingNianYue/>", "<DaoLingNianYue> </DaoLingNianYue>"]
+)
+def test_empty_retirement_month_element_clears_it_and_shows_in_the_diff(empty):
+    cadre = proposed_cadre()
+    content = file_of(cadre).replace(b"<DaoLingNianYue>205003</DaoLingNianYue>", empty.encode())
+    plan = lrmx_import_plan(filename="a.lrmx", content=content, user=None)
+    assert [(c.label, c.old, c.new) for c in plan.people[0].changes] == [("到龄年月", "2050-03-01", "（空）")]
+    lrmx_import_apply(plan=plan, user=None)
+    assert Cadre.objects.get(pk=cadre.pk).retirement_month is None
+
+
+def test_file_without_retirement_month_leaves_it_unchanged():
+    cadre = proposed_cadre()
+    content = file_of(cadre).replace(b"<DaoLingNianYue>205003</DaoLingNianYue>", b"")
+    plan = lrmx_import_plan(filename="a.lrmx", content=content, user=None)
+    assert plan.people[0].changes == []
+    lrmx_import_apply(plan=plan, user=None)
+    assert Cadre.objects.get(pk=cadre.pk).retirement_month == datetime.date(2050, 3, 1)

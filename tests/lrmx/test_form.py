@@ -33,7 +33,7 @@ def test_title_and_the_page_one_fields():
 
 def test_boxes_are_merged_as_on_the_official_form():
     merged = {str(r) for r in sheet_of(make_full_cadre()).merged_cells.ranges}
-    assert {"A1:G1", "G2:G5", "A6:A7", "C8:G8", "B11:G11", "B12:G12"} <= merged
+    assert {"A1:G1", "G2:G5", "A6:A7", "C8:E8", "C9:G9", "C10:G10", "B11:G11", "B12:G12"} <= merged
 
 
 def test_a4_portrait_with_page_two_after_the_jianli():
@@ -109,6 +109,12 @@ def test_download_without_export_permission_is_403(client):
 def test_current_post_is_printed_with_its_unit():
     ws = sheet_of(make_full_cadre())
     assert ws["C8"].value == "区委组织部干部科科长"
+
+
+def test_long_current_post_steps_the_font_down():
+    cadre = make_full_cadre()
+    Cadre.objects.filter(pk=cadre.pk).update(post="干部科科长兼" * 8)
+    assert sheet_of(cadre)["C8"].font.size < 12
 
 
 def test_one_line_boxes_are_centred_vertically_and_kept_off_the_border():

@@ -1,4 +1,6 @@
-"""Export, import into an empty database, export again: the same file apart from the fill-in date."""
+"""Export, import into an empty database, export again: the same file apart from the fill-in date.
+
+The cadre has every record kind the form carries and a photo."""
 
 import datetime
 
@@ -6,7 +8,8 @@ import pytest
 
 from cadres.lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import Cadre
+from cadres.models import Cadre, CadrePhoto
+from tests.factories import make_photo
 
 from .helpers import AS_OF, make_full_cadre
 
@@ -19,11 +22,14 @@ def export(cadre, filled_on):
 
 def test_round_trip_gives_the_same_file_apart_from_fill_in_date():
     cadre = make_full_cadre()
+    make_photo(cadre, size=(450, 600))
     first = export(cadre, datetime.date(2021, 8, 2))
     Cadre.objects.all().delete()
+    assert not CadrePhoto.objects.exists()
     plan = lrmx_import_plan(filename="1.张三.lrmx", content=first, user=None)
     assert plan.errors == []
     lrmx_import_apply(plan=plan, user=None)
     again = export(Cadre.objects.get(), datetime.date(2021, 9, 30))
     assert again.replace(b"<TianBiaoShiJian>202109<", b"<TianBiaoShiJian>202108<") == first
     assert again != first
+    assert b"<ZhaoPian></ZhaoPian>" not in again
