@@ -10,7 +10,7 @@ SEED_MIGRATIONS = [
     "cadres.migrations.0003_roles",
     "reports.migrations.0002_monthly_report_roles",
     "cadres.migrations.0007_roles_for_records",
-    "cadres.migrations.0013_roles_for_cadre_photo",
+    "cadres.migrations.0014_roles_for_cadre_photo",
 ]
 
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cadres', '0011_five2_appointment_form_fields'),
+        ('cadres', '0012_education_start_date_optional'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

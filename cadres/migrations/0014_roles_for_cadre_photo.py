@@ -34,5 +34,5 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cadres", "0012_cadre_photo")]
+    dependencies = [("cadres", "0013_cadre_photo")]
     operations = [migrations.RunPython(grant, revoke)]
