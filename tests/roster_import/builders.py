@@ -130,3 +130,17 @@ def shaped_roster_bytes(blocks, rows, *, above=(), below=(), merge_down=True):
             if value is not None:
                 ws.cell(row=first + offset, column=index, value=escaped(value))
     return workbook_bytes(workbook), first
+
+
+def junk_roster_bytes(count, *, headers=HEADERS):
+    """Return an .xlsx of `count` rows of junk under a valid header, as a file that is not a roster.
+
+    Written in openpyxl's write-only mode, which streams the rows instead of holding every cell.
+    """
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("花名册")
+    ws.append(list(headers))
+    junk = ["x", "?", 3.5, True, "—", "@@", datetime.date(1850, 1, 1), "#", "%", "0", "&"]
+    for index in range(count):
+        ws.append([f"乱码{index}", *junk[index % 3 :], *junk[: index % 3]][: len(headers)])
+    return workbook_bytes(workbook)

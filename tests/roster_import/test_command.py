@@ -5,14 +5,17 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from cadres.management.commands import import_roster
 from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
 from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.plan import MAX_PROBLEMS, TOO_MANY_PROBLEMS, WHOLE_ROW
+from cadres.roster_import.reader import TOO_MANY_ROWS
 from cadres.roster_import.services import roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit
-from tests.roster_import.builders import person, roster_bytes
+from tests.roster_import.builders import HEADERS, junk_roster_bytes, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +87,47 @@ def test_named_sheet_and_report_of_skipped_rows(unit, tmp_path, capsys):
     assert import_roster.SHEET_READ.format(sheet="在职", row=1) in out
     assert import_roster.SKIPPED.format(row=3, reason="表尾说明") in out
     assert import_roster.IGNORED.format(columns="序号") in out
+
+
+def written():
+    """Return the counts of everything an import writes."""
+    return Cadre.objects.count(), Cadre.history.count(), ImportBatch.objects.count(), AuditEvent.objects.count()
+
+
+# Thousands of junk rows stand for the 100,000 of issue 4, which openpyxl takes too long to write
+# for the test suite: `benchmarks/import_speed.py --garbage` times the full-size refusal.
+JUNK_ROWS = 5000
+
+
+def test_junk_under_a_valid_header_stops_at_the_problem_cap_and_writes_nothing(unit, tmp_path, capsys):
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(junk_roster_bytes(JUNK_ROWS))
+    with pytest.raises(CommandError) as error:
+        run(path)
+    lines = capsys.readouterr().err.splitlines()
+    assert str(error.value) == import_roster.FAILED.format(count=len(lines))
+    assert lines[-1].endswith(f" · {WHOLE_ROW} · " + TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS))
+    # It stopped near the top of the file: the rest of the junk was never checked.
+    assert int(lines[-1].removeprefix("第").split("行")[0]) < JUNK_ROWS // 10
+    # At most one problem per column of the row that reached the cap, then the cap's own line.
+    assert MAX_PROBLEMS < len(lines) <= MAX_PROBLEMS + len(HEADERS) + 1
+    assert written() == (0, 0, 0, 0)
+
+
+@override_settings(ROSTER_IMPORT_MAX_ROWS=5)
+def test_sheet_over_the_row_limit_is_refused_whole(unit, tmp_path):
+    path = write(tmp_path, [person(f"干部{i}", birth=datetime.date(1990, 1, 1 + i)) for i in range(5)])
+    with pytest.raises(CommandError) as error:
+        run(path)
+    reason = TOO_MANY_ROWS.format(sheet="花名册", rows=6, limit=5)
+    assert str(error.value) == import_roster.UNREADABLE.format(reason=reason)
+    assert written() == (0, 0, 0, 0)
+
+
+@override_settings(ROSTER_IMPORT_MAX_ROWS=5)
+def test_sheet_at_the_row_limit_is_imported(unit, tmp_path, capsys):
+    run(write(tmp_path, [person(f"干部{i}", birth=datetime.date(1990, 1, 1 + i)) for i in range(4)]))
+    assert import_roster.COUNTS.format(created=4, updated=0, unchanged=0) in capsys.readouterr().out
 
 
 def test_unreadable_file_is_a_clear_message(tmp_path):
