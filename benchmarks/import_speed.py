@@ -1,6 +1,11 @@
 """Measure the roster import: calamine's read alone (the floor), the dry run, and the import.
 
     .venv/bin/python benchmarks/import_speed.py [--rows 10000 100000] [--databases sqlite postgres] [--repeat 3]
+    .venv/bin/python benchmarks/import_speed.py --garbage [--rows 100000]
+
+With --garbage the roster is 100,000 rows of junk under a valid header, a hostile file the import
+must refuse cleanly; what is measured is how long the refusal takes — it stops at the cap on
+reported problems.
 
 Each step runs in its own process, so the peak memory printed (ru_maxrss) is that step's alone.
 Each is run --repeat times and the fastest run is printed (the machine is shared: the slower
@@ -57,6 +62,22 @@ def make_roster(rows, path):
     workbook.save(path)
 
 
+GARBAGE = ["x", "?", 3.5, True, "—", "@@", "#", "%", "0", "&", "乱", "!!", "", "=", "Ｘ", "…", "2", "null", "+"]
+
+
+def make_garbage(rows, path):
+    """Write `rows` rows of junk under the 20 headers: a file that is not a roster."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("花名册")
+    ws.append(HEADERS)
+    for i in range(rows):
+        shift = i % len(GARBAGE)
+        ws.append([i + 1, f"乱码{i}", *GARBAGE[shift:], *GARBAGE[:shift]][: len(HEADERS)])
+    workbook.save(path)
+
+
 def setup_django(database_url):
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -90,10 +111,17 @@ def step(kind, path, database_url):
         settings.DEBUG = True
         reset_queries()
         plan = roster_import_plan(data, filename=Path(path).name)
-        assert plan.ok, [str(problem) for problem in plan.problems[:5]]
-        if kind == "import":
-            roster_import_apply(plan=plan)
-        rows = len(plan.rows)
+        if kind == "garbage":
+            from cadres.roster_import.plan import MAX_PROBLEMS, TOO_MANY_PROBLEMS
+
+            capped = plan.problems[-1].reason == TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS)
+            assert capped, [str(problem) for problem in plan.problems[-3:]]
+            rows = plan.problems[-1].row
+        else:
+            assert plan.ok, [str(problem) for problem in plan.problems[:5]]
+            if kind == "import":
+                roster_import_apply(plan=plan)
+            rows = len(plan.rows)
         queries = len(connection.queries)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -137,13 +165,15 @@ def run(*args):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rows", type=int, nargs="+", help="default: 10000 100000, or 100000 with --garbage")
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the fastest is printed")
+    parser.add_argument("--garbage", action="store_true", help="time the refusal of a file of junk rows")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.rows = args.rows or ([100_000] if args.garbage else [10_000, 100_000])
     if args.step == "prepare":
         prepare(args.url)
         return
@@ -160,10 +190,20 @@ def main():
         path = folder / f"roster-{rows}.xlsx"
         sys.path.insert(0, str(ROOT))
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-        make_roster(rows, path)
+        (make_garbage if args.garbage else make_roster)(rows, path)
         floor = best(args.repeat, "--step", "floor", "--path", str(path), "--url", urls["sqlite"])
         print(f"{rows:>8} {'calamine read':<18} {floor['seconds']:>8.2f} {1:>8.1f} {floor['peak_mb']:>8.0f} {'':>8}")
         for database in args.databases:
+            if args.garbage:
+                result = best(
+                    args.repeat, "--step", "garbage", "--path", str(path), "--url", urls[database], prepare=True
+                )
+                print(
+                    f"{rows:>8} {'refused ' + database:<18} {result['seconds']:>8.2f} "
+                    f"{result['seconds'] / floor['seconds']:>8.1f} {result['peak_mb']:>8.0f} {result['queries']:>8}"
+                    f"   (stopped at row {result['rows']})"
+                )
+                continue
             for kind in ("dry", "import"):
                 result = best(args.repeat, "--step", kind, "--path", str(path), "--url", urls[database], prepare=True)
                 ratio = result["seconds"] / floor["seconds"]

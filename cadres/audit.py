@@ -11,14 +11,18 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") if request is not None else None
 
 
-def audit(*, action, user=None, request=None, summary="", data=None):
-    """Record that `user` did `action` (an AuditAction) with `data` (JSON-serialisable)."""
+def audit(*, action, user=None, request=None, summary="", data=None, username=""):
+    """Record that `user` did `action` (an AuditAction) with `data` (JSON-serialisable).
+
+    `username` names who acted when no account did, e.g. the operating-system account behind a
+    command (“命令行:root”); an authenticated `user` is recorded by its own username instead.
+    """
     if user is None and request is not None:
         user = request.user
     authenticated = user is not None and user.is_authenticated
     return AuditEvent.objects.create(
         user=user if authenticated else None,
-        username=user.get_username() if authenticated else "",
+        username=user.get_username() if authenticated else username[:150],
         action=action,
         summary=summary[:300],
         data=data or {},

@@ -20,9 +20,12 @@ def make_unit(name=None, *, kind="党政机关", parent=None, **fields):
     return Unit.objects.create(name=name or f"测试单位{next(_sequence)}", kind=kind, parent=parent, **fields)
 
 
-def make_id_number(birth_date, gender="男", *, region="420204"):
-    """Return a valid 公民身份号码 for the birth date and gender (odd 17th digit for 男)."""
-    serial = next(_sequence) % 50 * 2 + (1 if gender == "男" else 0)
+def make_id_number(birth_date, gender="男", *, region="420204", serial=None):
+    """Return a valid 公民身份号码 for the birth date and gender (odd 17th digit for 男).
+
+    `serial` (0–49) picks the sequence digits; by default each call takes the next one.
+    """
+    serial = (next(_sequence) if serial is None else serial) % 50 * 2 + (1 if gender == "男" else 0)
     first17 = f"{region}{birth_date:%Y%m%d}{serial + 100:03d}"[:17]
     return first17 + id_check_char(first17)
 

@@ -5,6 +5,9 @@ import hashlib
 from .plan import roster_plan
 from .reader import read_roster
 
+# Who may import, in the browser and with `import_roster --user`.
+IMPORT_PERMISSION = "cadres.import_cadres"
+
 
 def roster_import_read(data, *, filename, user=None, sheet_name=None, create_units=False):
     """Return (RosterSheet, ImportPlan) of `data`, the file's bytes; RosterFileError if it is unusable."""

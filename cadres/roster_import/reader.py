@@ -172,12 +172,14 @@ def _padded(row, offset):
 
 
 def _sheet_rows(sheet):
-    """Yield (Excel row number, cells from column A) for every row of the used range."""
+    """Yield (Excel row number, cells from column A) for every row down to the end of the used range."""
     if sheet.start is None:
         return
-    first_row, first_col = sheet.start
+    first_col = sheet.start[1]
+    # python-calamine's iter_rows starts at row 1 (empty rows above the used range come as blank
+    # rows) but at the used range's first column: only the columns need padding.
     for index, row in enumerate(sheet.iter_rows()):
-        yield first_row + index + 1, _padded(row, first_col)
+        yield index + 1, _padded(row, first_col)
 
 
 def _header_score(cells):

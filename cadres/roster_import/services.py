@@ -74,11 +74,13 @@ def _studies(planned_rows, cadre_ids):
     return ids, [pk for pk, _version, _values in corrected]
 
 
-def roster_import_apply(*, plan, user=None, request=None):
+def roster_import_apply(*, plan, user=None, request=None, username=""):
     """Save every row of a valid ImportPlan, its ImportBatch and audit event, in one transaction.
 
-    Raise RosterImportError (and write nothing) if the plan has problems or a cadre it would
-    update was changed by someone else after the plan was made.
+    `username` records who imported when no account did (the command line's “命令行:root”); an
+    authenticated `user` is recorded by its own username. Raise RosterImportError (and write
+    nothing) if the plan has problems or a cadre it would update was changed by someone else
+    after the plan was made.
     """
     if not plan.ok:
         raise RosterImportError(NOT_VALID)
@@ -109,7 +111,7 @@ def roster_import_apply(*, plan, user=None, request=None):
         ]
         batch = ImportBatch.objects.create(
             user=user if authenticated else None,
-            username=user.get_username() if authenticated else "",
+            username=user.get_username() if authenticated else username[:150],
             filename=plan.filename[:255],
             sha256=plan.sha256,
             sheet=plan.sheet[:100],
@@ -122,6 +124,7 @@ def roster_import_apply(*, plan, user=None, request=None):
             action=AuditAction.ROSTER_IMPORT,
             user=user,
             request=request,
+            username=username,
             summary=IMPORTED.format(
                 filename=plan.filename,
                 created=counts[ACTION_CREATED],

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..roster_import.forms import RosterUploadForm
-from ..roster_import.load import roster_import_read
+from ..roster_import.load import IMPORT_PERMISSION, roster_import_read
 from ..roster_import.preview import PREVIEW_ROWS, preview_table
 from ..roster_import.reader import RosterFileError
 from ..roster_import.services import IMPORTED, RosterImportError, roster_import_apply
@@ -14,7 +14,7 @@ from ..roster_import.uploads import SESSION_KEY, upload_delete, upload_load, upl
 
 UPLOAD_GONE = "找不到待确认的导入，请重新上传花名册"
 DATA_CHANGED = "预览之后数据已发生变化，以下是按当前数据重新生成的预览，请再次确认"
-PERMISSION = "cadres.import_cadres"
+PERMISSION = IMPORT_PERMISSION
 
 
 def _preview(request, data, pending, *, status=200, notice=None):

@@ -105,6 +105,18 @@ def test_monthly_report_command_records_parameters_rows_and_file(tmp_path):
 # --- logins and logouts -------------------------------------------------------------------------
 
 
+def test_event_without_an_account_records_the_name_given():
+    """A command run without --user records the operating-system account, with no user link."""
+    event = audit(action=AuditAction.ROSTER_IMPORT, username="命令行:root")
+    assert (event.user, event.username) == (None, "命令行:root")
+
+
+def test_an_account_is_recorded_by_its_own_username_whatever_name_is_given():
+    user = make_user(CADRE_SECTION, username="ganbuke")
+    event = audit(action=AuditAction.ROSTER_IMPORT, user=user, username="命令行:root")
+    assert (event.user, event.username) == (user, "ganbuke")
+
+
 def test_login_is_recorded(client):
     user = make_user(CADRE_SECTION, username="zhangsan")
     response = client.post("/login/", {"username": "zhangsan", "password": PASSWORD})

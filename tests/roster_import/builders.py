@@ -2,8 +2,10 @@
 
 import datetime
 import io
+import re
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from tests.factories import make_id_number
 
@@ -78,3 +80,67 @@ def workbook_bytes(workbook):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# Characters openpyxl refuses to write; OOXML stores them as _xHHHH_, which readers turn back.
+_UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def escaped(value):
+    """Return `value` so that a reader gets it back as given, control characters included."""
+    if isinstance(value, str):
+        return _UNWRITABLE.sub(lambda match: f"_x{ord(match.group()):04X}_", value)
+    return value
+
+
+def shaped_roster_bytes(blocks, rows, *, above=(), below=(), merge_down=True):
+    """Return an .xlsx: the lines `above`, a header of `blocks`, the `rows`, then the lines `below`.
+
+    A block is a header text, or (parent, [sub-headers]) for a two-row header (全日制教育 over
+    学历 / 学位 / …): the parent is merged across its sub-columns and, if `merge_down`, every other
+    header is merged down over both rows. `rows` hold the cells in the order of the sub-columns.
+    Return (bytes, Excel row number of the first data row).
+    """
+    workbook = Workbook()
+    ws = workbook.active
+    ws.title = "花名册"
+    for line in above:
+        ws.append([escaped(value) for value in line])
+    top = len(above) + 1
+    two_rows = any(isinstance(block, tuple) for block in blocks)
+    column = 1
+    for block in blocks:
+        if isinstance(block, tuple):
+            parent, subs = block
+            ws.cell(row=top, column=column, value=parent)
+            if len(subs) > 1:
+                ws.merge_cells(start_row=top, start_column=column, end_row=top, end_column=column + len(subs) - 1)
+            for offset, sub in enumerate(subs):
+                ws.cell(row=top + 1, column=column + offset, value=sub)
+            column += len(subs)
+            continue
+        ws.cell(row=top, column=column, value=block)
+        if two_rows and merge_down:
+            letter = get_column_letter(column)
+            ws.merge_cells(f"{letter}{top}:{letter}{top + 1}")
+        column += 1
+    first = top + (2 if two_rows else 1)
+    for offset, values in enumerate([*rows, *below]):
+        for index, value in enumerate(values, start=1):
+            if value is not None:
+                ws.cell(row=first + offset, column=index, value=escaped(value))
+    return workbook_bytes(workbook), first
+
+
+def junk_roster_bytes(count, *, headers=HEADERS):
+    """Return an .xlsx of `count` rows of junk under a valid header, as a file that is not a roster.
+
+    Written in openpyxl's write-only mode, which streams the rows instead of holding every cell.
+    """
+    workbook = Workbook(write_only=True)
+    ws = workbook.create_sheet("花名册")
+    ws.append(list(headers))
+    junk = ["x", "?", 3.5, True, "—", "@@", datetime.date(1850, 1, 1), "#", "%", "0", "&"]
+    for index in range(count):
+        ws.append([f"乱码{index}", *junk[index % 3 :], *junk[: index % 3]][: len(headers)])
+    return workbook_bytes(workbook)

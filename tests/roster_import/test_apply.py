@@ -57,3 +57,18 @@ def test_new_units_are_created_before_the_cadres_that_name_them(unit):
     cadre = Cadre.objects.get()
     assert cadre.unit.name == "新下陆街道"
     assert cadre.history.get().unit_id == cadre.unit_id
+
+
+def test_a_known_cadre_moved_into_a_unit_the_same_import_creates(unit):
+    number = make_id_number(BIRTH)
+    cadre = make_cadre(name="张三", birth_date=BIRTH, id_number=number, unit=unit)
+    plan = roster_import_plan(
+        roster_bytes([person(birth=BIRTH, 公民身份号码=number, 工作单位="团城山街道")]),
+        filename="x.xlsx",
+        create_units=True,
+    )
+    assert plan.counts["updated"] == 1
+    roster_import_apply(plan=plan)
+    cadre.refresh_from_db()
+    assert cadre.unit.name == "团城山街道"
+    assert cadre.history.order_by("-history_id").first().unit_id == cadre.unit_id

@@ -1,18 +1,29 @@
 """`manage.py import_roster`: counts on success, every problem and no write on failure."""
 
 import datetime
+import getpass
+import os
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from cadres.management.commands import import_roster
 from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
 from cadres.roster_import.load import roster_import_plan
+from cadres.roster_import.plan import (
+    MAX_PROBLEMS,
+    TOO_MANY_PROBLEMS,
+    UNIT_CREATE_FORBIDDEN,
+    UNIT_FORBIDDEN,
+    WHOLE_ROW,
+)
+from cadres.roster_import.reader import TOO_MANY_ROWS
 from cadres.roster_import.services import roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit
-from tests.roster_import.builders import person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, make_user
+from tests.roster_import.builders import HEADERS, junk_roster_bytes, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +95,135 @@ def test_named_sheet_and_report_of_skipped_rows(unit, tmp_path, capsys):
     assert import_roster.SHEET_READ.format(sheet="在职", row=1) in out
     assert import_roster.SKIPPED.format(row=3, reason="表尾说明") in out
     assert import_roster.IGNORED.format(columns="序号") in out
+
+
+def written():
+    """Return the counts of everything an import writes."""
+    return Cadre.objects.count(), Cadre.history.count(), ImportBatch.objects.count(), AuditEvent.objects.count()
+
+
+# Thousands of junk rows stand for the 100,000 of issue 4, which openpyxl takes too long to write
+# for the test suite: `benchmarks/import_speed.py --garbage` times the full-size refusal.
+JUNK_ROWS = 5000
+
+
+def test_junk_under_a_valid_header_stops_at_the_problem_cap_and_writes_nothing(unit, tmp_path, capsys):
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(junk_roster_bytes(JUNK_ROWS))
+    with pytest.raises(CommandError) as error:
+        run(path)
+    lines = capsys.readouterr().err.splitlines()
+    assert str(error.value) == import_roster.FAILED.format(count=len(lines))
+    assert lines[-1].endswith(f" · {WHOLE_ROW} · " + TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS))
+    # It stopped near the top of the file: the rest of the junk was never checked.
+    assert int(lines[-1].removeprefix("第").split("行")[0]) < JUNK_ROWS // 10
+    # At most one problem per column of the row that reached the cap, then the cap's own line.
+    assert MAX_PROBLEMS < len(lines) <= MAX_PROBLEMS + len(HEADERS) + 1
+    assert written() == (0, 0, 0, 0)
+
+
+@override_settings(ROSTER_IMPORT_MAX_ROWS=5)
+def test_sheet_over_the_row_limit_is_refused_whole(unit, tmp_path):
+    path = write(tmp_path, [person(f"干部{i}", birth=datetime.date(1990, 1, 1 + i)) for i in range(5)])
+    with pytest.raises(CommandError) as error:
+        run(path)
+    reason = TOO_MANY_ROWS.format(sheet="花名册", rows=6, limit=5)
+    assert str(error.value) == import_roster.UNREADABLE.format(reason=reason)
+    assert written() == (0, 0, 0, 0)
+
+
+@override_settings(ROSTER_IMPORT_MAX_ROWS=5)
+def test_sheet_at_the_row_limit_is_imported(unit, tmp_path, capsys):
+    run(write(tmp_path, [person(f"干部{i}", birth=datetime.date(1990, 1, 1 + i)) for i in range(4)]))
+    assert import_roster.COUNTS.format(created=4, updated=0, unchanged=0) in capsys.readouterr().out
+
+
+# --- who imported ---------------------------------------------------------------------------------
+
+
+def imported_by():
+    """Return (user, username) of the import record and of its audit event."""
+    batch = ImportBatch.objects.get()
+    event = AuditEvent.objects.get(action=AuditAction.ROSTER_IMPORT)
+    return (batch.user, batch.username), (event.user, event.username)
+
+
+def test_without_user_the_operating_system_account_is_recorded(unit, tmp_path, monkeypatch):
+    monkeypatch.setattr(getpass, "getuser", lambda: "zuzhibu")
+    run(write(tmp_path, [person()]))
+    assert imported_by() == ((None, "命令行:zuzhibu"), (None, "命令行:zuzhibu"))
+
+
+def test_operating_system_account_without_a_name_is_recorded_by_its_uid(unit, tmp_path, monkeypatch):
+    def nameless():
+        raise KeyError("getpwuid(): uid not found")
+
+    monkeypatch.setattr(getpass, "getuser", nameless)
+    run(write(tmp_path, [person()]))
+    assert imported_by()[0] == (None, f"命令行:uid{os.getuid()}")
+
+
+def test_user_option_imports_as_that_account_and_records_it(unit, tmp_path, capsys):
+    section = make_user("干部科", username="ganbuke")
+    run(write(tmp_path, [person()]), "--user", "ganbuke")
+    assert import_roster.IMPORTING_AS.format(username="ganbuke") in capsys.readouterr().out
+    assert imported_by() == ((section, "ganbuke"), (section, "ganbuke"))
+
+
+@pytest.mark.parametrize("role", ["只读", "部领导"])
+def test_user_without_import_permission_is_refused_before_the_file_is_read(unit, tmp_path, role):
+    make_user(role, [unit], username="kanban")
+    with pytest.raises(CommandError) as error:
+        run(tmp_path / "不存在.xlsx", "--user", "kanban")
+    assert str(error.value) == import_roster.USER_FORBIDDEN.format(username="kanban")
+    assert error.value.returncode == 1
+    assert written() == (0, 0, 0, 0)
+
+
+def test_unknown_user_is_refused(unit, tmp_path):
+    with pytest.raises(CommandError) as error:
+        run(write(tmp_path, [person()]), "--user", "nobody")
+    assert str(error.value) == import_roster.USER_UNKNOWN.format(username="nobody")
+    assert error.value.returncode == 1
+    assert written() == (0, 0, 0, 0)
+
+
+def test_inactive_user_is_refused(unit, tmp_path):
+    user = make_user("干部科", username="tuixiu")
+    user.is_active = False
+    user.save()
+    with pytest.raises(CommandError) as error:
+        run(write(tmp_path, [person()]), "--user", "tuixiu")
+    assert str(error.value) == import_roster.USER_INACTIVE.format(username="tuixiu")
+    assert error.value.returncode == 1
+    assert written() == (0, 0, 0, 0)
+
+
+def test_unit_clerk_imports_only_their_own_units_as_in_the_browser(unit, tmp_path, capsys):
+    make_user("单位信息员", [make_unit("东方山街道")], username="dfs")
+    path = write(tmp_path, [person(工作单位="东方山街道"), person("李四", birth=datetime.date(1991, 1, 1))])
+    with pytest.raises(CommandError) as error:
+        run(path, "--user", "dfs")
+    assert str(error.value) == import_roster.FAILED.format(count=1)
+    assert error.value.returncode == 1
+    assert capsys.readouterr().err.strip() == "第3行 · 工作单位 · " + UNIT_FORBIDDEN.format(unit="下陆区委组织部")
+    assert written() == (0, 0, 0, 0)
+
+
+def test_unit_clerk_cannot_create_units_from_the_command_line(unit, tmp_path, capsys):
+    make_user("单位信息员", [unit], username="clerk")
+    with pytest.raises(CommandError):
+        run(write(tmp_path, [person(工作单位="新设机构")]), "--user", "clerk", "--create-units")
+    assert capsys.readouterr().err.strip() == "第2行 · 工作单位 · " + UNIT_CREATE_FORBIDDEN.format(unit="新设机构")
+    assert written() == (0, 0, 0, 0) and not Unit.objects.filter(name="新设机构").exists()
+
+
+def test_unit_clerk_imports_their_own_units_cadres(tmp_path):
+    own = make_unit("东方山街道")
+    clerk = make_user("单位信息员", [own], username="dfs")
+    run(write(tmp_path, [person(工作单位="东方山街道")]), "--user", "dfs")
+    assert Cadre.objects.get().unit == own
+    assert imported_by()[0] == (clerk, "dfs")
 
 
 def test_unreadable_file_is_a_clear_message(tmp_path):

@@ -28,6 +28,25 @@ def test_header_found_below_title_unit_line_secrecy_line_and_blank_rows():
     assert [number for number, _values in sheet.rows] == [6]
 
 
+def test_rows_keep_their_excel_numbers_when_the_sheet_starts_with_blank_rows():
+    """The clerk sees row numbers counted from the top of the sheet, not from the first filled row."""
+    sheet = read_roster(roster_bytes([person(), person("李四")], above=[[], [], ["下陆区优秀年轻干部名册"]]))
+    assert sheet.header_row == 4
+    assert [number for number, _values in sheet.rows] == [5, 6]
+
+
+def test_header_and_rows_keep_their_excel_numbers_when_column_a_is_empty():
+    workbook = Workbook()
+    ws = workbook.active
+    ws.append([])
+    ws.append([None, *HEADERS])
+    ws.append([None, *(person().get(header) for header in HEADERS)])
+    sheet = read_roster(workbook_bytes(workbook))
+    assert (sheet.header_row, [number for number, _values in sheet.rows]) == (2, [3])
+    assert keys(sheet)["name"] == "姓名"
+    assert sheet.rows[0][1]["name"] == "张三"
+
+
 def test_instructions_sheet_first_is_passed_over_and_the_report_names_the_sheet_read():
     data = roster_bytes([person()], before_sheets=[("填报说明", [["姓名：填写全名"], ["性别：男或女"]])])
     assert read_roster(data).sheet == "花名册"
