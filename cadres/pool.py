@@ -6,7 +6,7 @@ the data as it was. Who may call them is the views' business (cadres.change_pool
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .audit import audit
@@ -21,6 +21,7 @@ MOVE_REFUSED = "状态不能从“{current}”变更为“{status}”（可变�
 NO_MOVE_LEFT = "无"
 DATE_BEFORE_LAST_CHANGE = "日期不能早于上一次状态变更（{date}）"
 ALREADY_LEFT = "该干部已于{date}移出年轻干部库，不能再变更"
+ENTERED_MEANWHILE = "该干部已在年轻干部库中（可能刚被他人录入），请刷新后查看"
 
 ENTERED_SUMMARY = "{name} 列入年轻干部库（{date}，{recommended_by}推荐）"
 CHANGED_SUMMARY = "{name} 年轻干部库状态：{current} → {status}（{date}）"
@@ -69,7 +70,7 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
             raise ValidationError(ENTRY_BEFORE_LAST_EXIT.format(date=last_exit.isoformat()))
         membership = PoolMembership(cadre=cadre, entered_on=entered_on, recommended_by=recommended_by, reason=reason)
         membership.full_clean()
-        membership.save()
+        _save_new_membership(membership)
         first = PoolStatusChange(
             membership=membership, status=PoolStatus.RESERVE, changed_on=entered_on, changed_by=user, reason=reason
         )
@@ -82,6 +83,22 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
             data={"cadre": cadre.pk, "membership": membership.pk, "entered_on": entered_on.isoformat()},
         )
     return membership
+
+
+def _save_new_membership(membership):
+    """Insert `membership`; a clerk who entered the same cadre since the checks above gets a clear refusal.
+
+    Two entries of one cadre can both pass the checks (PostgreSQL runs them side by side; there is
+    no row yet to lock), and the second insert then breaks pool_one_open_membership. Only that case
+    is turned into a message: any other IntegrityError is a fault and propagates.
+    """
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError:
+        if PoolMembership.objects.filter(cadre=membership.cadre_id).open().exists():
+            raise ValidationError(ENTERED_MEANWHILE) from None
+        raise
 
 
 def pool_status_change(*, membership, status, changed_on, reason, user):

@@ -156,6 +156,21 @@ def pool_status_q(memberships, day):
     return Coalesce(memberships.status_of_cadre_on(day), models.Value(NOT_IN_POOL), output_field=models.CharField())
 
 
+def unit_on_q(work_records, day, *, cadre, current_unit):
+    """Return the expression "id of the unit the cadre was in on `day`", for cadres or rows that point to one.
+
+    The unit is that of the district post (a work record with a unit) covering `day` — begun on or
+    before it, its end date (the last day served) not before it; of two, the later begun. With no
+    such post, the cadre's current unit. `cadre` and `current_unit` are the paths, from the
+    queryset annotated, to the cadre's id and to its current unit.
+    """
+    covering = work_records.filter(cadre=models.OuterRef(cadre), unit__isnull=False, start_date__lte=day).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day)
+    )
+    post_unit = models.Subquery(covering.order_by("-start_date", "-pk").values("unit")[:1])
+    return Coalesce(post_unit, models.F(current_unit), output_field=models.BigIntegerField())
+
+
 def recent_q(as_of, years):
     """Return the condition "entered in the `years` up to `as_of`", for filters and aggregates."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
@@ -190,6 +205,13 @@ class PoolMembershipQuerySet(models.QuerySet):
             status_on=Coalesce(
                 models.Subquery(latest), models.Value(self.model.first_status), output_field=models.CharField()
             )
+        )
+
+    def with_unit_on(self, day):
+        """Annotate `unit_on`: the id of the unit the member's cadre was in on `day` (unit_on_q)."""
+        work_records = self.model._meta.get_field("cadre").related_model._meta.get_field("work_records").related_model
+        return self.annotate(
+            unit_on=unit_on_q(work_records.objects.all(), day, cadre="cadre", current_unit="cadre__unit")
         )
 
     def status_of_cadre_on(self, day):

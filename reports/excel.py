@@ -9,7 +9,6 @@ import io
 import unicodedata
 from copy import copy
 
-from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.image import Image
@@ -20,6 +19,8 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.units import pixels_to_EMU, points_to_pixels
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
+
+from .downloads import file_response, spooled_file
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FONT_NAME = "宋体"
@@ -159,10 +160,21 @@ class WorkbookWriter:
         self.workbook.save(buffer)
         return buffer.getvalue()
 
+    def to_file(self):
+        """Return the workbook in a spooled temporary file (reports/downloads.py), for long sheets."""
+        file = spooled_file()
+        try:
+            self.workbook.save(file)
+        except BaseException:
+            file.close()
+            raise
+        return file
+
 
 def xlsx_response(content, filename):
-    """Return a download of `content`; Django writes the Chinese file name per RFC 5987."""
-    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+    """Return a download of `content`, bytes or a binary file (sent from its start, closed when done)."""
+    file = io.BytesIO(content) if isinstance(content, bytes) else content
+    return file_response(file, filename, XLSX_CONTENT_TYPE)
 
 
 def fit_font_size(text, *, width, height, sizes=(12, 11, 10.5, 10, 9.5, 9, 8, 7.5, 7)):

@@ -1,8 +1,10 @@
 """The roster export (/cadres/export.xlsx): the filtered cadres with the columns the user picks.
 
 Streams: the cadres come from `.iterator(chunk_size=…)` with their records prefetched chunk by
-chunk, the experience flags are computed once for the whole list, and the sheet is write-only
-(reports/excel.py), so neither memory nor the number of queries grows with the rows.
+chunk, the experience flags are computed once for the whole list, the sheet is write-only
+(reports/excel.py) and the file is built in a spooled temporary file (reports/downloads.py), so
+neither memory nor the number of queries grows with the rows. The .lrmx zip of the same list
+(roster_lrmx_zip) is built the same way.
 """
 
 import copy
@@ -15,11 +17,13 @@ from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from cadres.access import id_number_for
 from cadres.dates import age_on
 from cadres.experience import grassroots_ids, organ_experience_q
+from cadres.lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
 from cadres.models import Appraisal, WorkRecord
 from cadres.pool_status import pool_status_on
 from cadres.querysets import recent_q
 from cadres.resume import resume_text
 
+from .downloads import spooled_file
 from .excel import WorkbookWriter, text_width
 from .narrative import chinese_count
 
@@ -167,7 +171,10 @@ def export_rows(cadres, as_of, recent_years):
 
 
 def roster_workbook(cadres, columns, *, as_of, recent_years, user, title):
-    """Return (xlsx bytes, rows written) of `cadres` with `columns`, as `user` may see them on `as_of`."""
+    """Return (xlsx file, rows written) of `cadres` with `columns`, as `user` may see them on `as_of`.
+
+    The file is a spooled temporary file (reports/downloads.py); the caller sends or closes it.
+    """
     context = ExportContext(as_of, recent_years, user, frozenset(grassroots_ids(cadres, as_of)))
     headers = ["序号"] + [column.header.format(years=chinese_count(recent_years)) for column in columns]
     widths = [6] + [max(column.width, text_width(header)) for column, header in zip(columns, headers[1:], strict=True)]
@@ -178,4 +185,27 @@ def roster_workbook(cadres, columns, *, as_of, recent_years, user, title):
     rows = 0
     for rows, cadre in enumerate(export_rows(cadres, as_of, recent_years).iterator(chunk_size=CHUNK_SIZE), start=1):
         sheet.row([rows] + [column.value(cadre, context) for column in columns])
-    return book.to_bytes(), rows
+    return book.to_file(), rows
+
+
+def roster_lrmx_zip(cadres, *, as_of, filled_on, user):
+    """Return (zip file, cadre ids) of the `序号.姓名.lrmx` files of `cadres`, in their order.
+
+    The cadres are read chunk by chunk and each file goes into the zip as it is made, so memory
+    holds one chunk and not the list; the file is spooled, for the caller to send or close.
+    """
+    ids = []
+
+    def noted(rows):
+        for cadre in rows:
+            ids.append(cadre.pk)
+            yield cadre
+
+    archive = spooled_file()
+    try:
+        rows = noted(lrmx_cadres(cadres).iterator(chunk_size=CHUNK_SIZE))
+        write_lrmx_zip(lrmx_files(rows, as_of=as_of, filled_on=filled_on, user=user), archive)
+    except BaseException:
+        archive.close()
+        raise
+    return archive, ids

@@ -132,7 +132,12 @@ def lrmx_files(cadres, *, as_of, filled_on, user):
 def lrmx_zip(files):
     """Return a zip of (name, content) pairs; names are stored as UTF-8 (zip flag 0x800)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    write_lrmx_zip(files, buffer)
+    return buffer.getvalue()
+
+
+def write_lrmx_zip(files, target):
+    """Write a zip of (name, content) pairs into the binary file `target`, one file at a time."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in files:
             archive.writestr(name, content)
-    return buffer.getvalue()

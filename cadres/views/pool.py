@@ -12,10 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Cadre, PoolMembership
+from ..models import Cadre, PoolMembership, Unit
 from ..pool import membership_status, pool_entry_create, pool_exit, pool_status_change
 from ..pool_forms import PoolEntryForm, PoolExitForm, PoolListForm, PoolStatusForm
-from ..pool_stats import pool_counts, pool_members
+from ..pool_stats import in_list_order, pool_counts, pool_members
 from ..profile import AsOfForm
 
 ENTERED = "已将{name}列入年轻干部库"
@@ -27,10 +27,10 @@ CHANGE_PERMISSION = "cadres.change_poolmembership"
 @require_GET
 @permission_required("cadres.view_poolmembership", raise_exception=True)
 def pool_overview(request):
-    """Counts per status and per unit on a chosen date (default today), each linked to its people."""
+    """Counts per status and per unit on that date on a chosen date (default today), each linked to its people."""
     form = AsOfForm(request.GET or None)
     day = form.day(timezone.localdate())
-    counts = pool_counts(Cadre.objects.visible_to(request.user), day)
+    counts = pool_counts(Cadre.objects.visible_to(request.user), day, units=Unit.objects.visible_to(request.user))
     return render(request, "cadres/pool/overview.html", {"form": form, "counts": counts}, status=_status(form))
 
 
@@ -42,9 +42,11 @@ def pool_list(request):
     day = form.day(timezone.localdate())
     valid = not form.is_bound or form.is_valid()
     filters = {key: form.cleaned_data.get(key) for key in ("status", "unit")} if form.is_bound and valid else {}
-    members = pool_members(Cadre.objects.visible_to(request.user), day, **filters) if valid else []
     if valid:
-        members = members.select_related("cadre__unit").order_by("cadre__unit__sort_order", "cadre__name", "pk")
+        cadres, units = Cadre.objects.visible_to(request.user), Unit.objects.visible_to(request.user)
+        members = in_list_order(pool_members(cadres, day, units=units, **filters))
+    else:
+        members = []
     context = {
         "form": form,
         "day": day,

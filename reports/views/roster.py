@@ -3,14 +3,12 @@
 All three start from `Cadre.objects.visible_to(user)` and read the same filters (roster_filters.py).
 """
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, ExpressionWrapper
-from django.http import FileResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,13 +17,13 @@ from django_tables2 import RequestConfig
 
 from cadres.audit import audit
 from cadres.experience import grassroots_ids, organ_experience_q
-from cadres.lrmx.writer import lrmx_cadres, lrmx_files, lrmx_zip
 from cadres.models import AuditAction, Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
+from ..downloads import file_response
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID
-from ..roster_export import ExportColumnsForm, roster_workbook
+from ..roster_export import ExportColumnsForm, roster_lrmx_zip, roster_workbook
 from ..roster_filters import RosterFilter
 from ..tables import RosterTable
 
@@ -137,7 +135,7 @@ def cadre_roster_export(request):
             f"{PARAMS_INVALID}：{'；'.join(errors)}", content_type="text/plain; charset=utf-8"
         )
     as_of, columns = filterset.as_of_date, columns_form.chosen()
-    content, rows = roster_workbook(
+    workbook, rows = roster_workbook(
         filterset.qs,
         columns,
         as_of=as_of,
@@ -151,7 +149,7 @@ def cadre_roster_export(request):
         summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列",
         data={"query": request.GET.urlencode(), "columns": [column.key for column in columns], "rows": rows},
     )
-    return xlsx_response(content, EXPORT_FILENAME.format(as_of=as_of))
+    return xlsx_response(workbook, EXPORT_FILENAME.format(as_of=as_of))
 
 
 @require_GET
@@ -164,23 +162,17 @@ def cadre_roster_lrmx_zip(request):
     if not request.GET.get("as_of"):
         return plain_bad_request(LRMX_AS_OF_REQUIRED)
     as_of = filterset.as_of_date
-    cadres = list(lrmx_cadres(filterset.qs))
-    if not cadres:
+    archive, ids = roster_lrmx_zip(filterset.qs, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
+    if not ids:
+        archive.close()
         return plain_bad_request(LRMX_NOTHING)
-    files = lrmx_files(cadres, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
-    content = lrmx_zip(files)
     audit(
         action=AuditAction.LRMX_EXPORT,
         request=request,
-        summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(cadres)),
-        data={"query": request.GET.urlencode(), "as_of": as_of.isoformat(), "cadres": [c.pk for c in cadres]},
+        summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(ids)),
+        data={"query": request.GET.urlencode(), "as_of": as_of.isoformat(), "cadres": ids},
     )
-    return FileResponse(
-        io.BytesIO(content),
-        as_attachment=True,
-        filename=LRMX_ZIP_FILENAME.format(as_of=as_of),
-        content_type="application/zip",
-    )
+    return file_response(archive, LRMX_ZIP_FILENAME.format(as_of=as_of), "application/zip")
 
 
 def plain_bad_request(message):
