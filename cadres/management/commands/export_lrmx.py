@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ...audit import audit
-from ...lrmx.writer import lrmx_cadres, lrmx_files, lrmx_zip
+from ...lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
 from ...models import AuditAction, Cadre, Channel, Unit
 from ..dates_option import parse_as_of
 
@@ -15,6 +15,7 @@ AS_OF_DEFAULTED = "未指定 --as-of，计算年龄时间按今天（{today}）�
 UNIT_UNKNOWN = "未找到单位“{name}”"
 CHANNEL_UNKNOWN = "未找到进入方式代码“{code}”"
 ZIP_NAME = "任免审批表.zip"
+CHUNK = 500
 
 
 class Command(BaseCommand):
@@ -44,13 +45,16 @@ class Command(BaseCommand):
             if not Channel.objects.filter(code=channel).exists():
                 raise CommandError(CHANNEL_UNKNOWN.format(code=channel))
             cadres = cadres.filter(channel__code=channel)
-        files = list(lrmx_files(lrmx_cadres(cadres), as_of=as_of, filled_on=today, user=None))
+        # Read in chunks and written one file at a time: a whole district never sits in memory.
+        chunks = lrmx_cadres(cadres).iterator(chunk_size=CHUNK)
+        files = Counted(lrmx_files(chunks, as_of=as_of, filled_on=today, user=None))
         path = Path(outdir)
         try:
             path.mkdir(parents=True, exist_ok=True)
             if zip:
                 path = path / ZIP_NAME
-                path.write_bytes(lrmx_zip(files))
+                with path.open("wb") as target:
+                    write_lrmx_zip(files, target)
             else:
                 for name, content in files:
                     (path / name).write_bytes(content)
@@ -58,7 +62,22 @@ class Command(BaseCommand):
             raise CommandError(f"无法写入 {path}：{error.strerror}") from error
         audit(
             action=AuditAction.LRMX_EXPORT,
-            summary=f"命令行导出{len(files)}份任免审批表",
-            data={"count": len(files), "as_of": as_of.isoformat(), "unit": unit, "channel": channel},
+            summary=f"命令行导出{files.count}份任免审批表",
+            data={"count": files.count, "as_of": as_of.isoformat(), "unit": unit, "channel": channel},
         )
-        self.stdout.write(WRITTEN.format(count=len(files), path=path, as_of=as_of.isoformat()))
+        self.stdout.write(WRITTEN.format(count=files.count, path=path, as_of=as_of.isoformat()))
+
+
+class Counted:
+    """An iterator that counts what it has yielded."""
+
+    def __init__(self, items):
+        self.items, self.count = iter(items), 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        item = next(self.items)
+        self.count += 1
+        return item
