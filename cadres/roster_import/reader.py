@@ -24,7 +24,7 @@ from .columns import (
     header_key,
     normalize_header,
 )
-from .formulas import UNCALCULATED, XLSX_MAGIC, uncalculated_cells
+from .formulas import XLSX_MAGIC, hidden_values
 
 FILE_TOO_LARGE = "文件过大（{size}），花名册文件不能超过{limit}"
 FILE_EMPTY = "文件是空的"
@@ -84,7 +84,7 @@ class RosterSheet:
     columns: dict  # column index → (field key, header text as the file names it)
     ignored_columns: list
     source: object = None  # the calamine sheet
-    formulas: dict = field(default_factory=dict)  # Excel row → column indexes of uncalculated formulas
+    hidden: dict = field(default_factory=dict)  # Excel row → {column index: value calamine read as empty}
 
     def label(self, key):
         """Return the header text the file uses for `key`, or the field's own label."""
@@ -105,9 +105,9 @@ class RosterSheet:
         for number, cells in _sheet_rows(self.source):
             if number <= self.header_row:
                 continue
-            for index in self.formulas.get(number, ()):
+            for index, value in self.hidden.get(number, {}).items():
                 if index < len(cells):
-                    cells[index] = UNCALCULATED
+                    cells[index] = value
             reason = _classify(cells, columns, header_texts)
             if reason:
                 if skipped is not None and (reason != SKIP_BLANK or number < last):
@@ -301,7 +301,7 @@ def read_roster(data, *, sheet_name=None):
                 if sheet_name and sheet.start is None:
                     raise RosterFileError(SHEET_EMPTY.format(sheet=name))
                 continue
-            return _read_sheet(sheet, name, *found, uncalculated=uncalculated_cells(data, name))
+            return _read_sheet(sheet, name, *found, hidden=hidden_values(data, name))
     except python_calamine.CalamineError:
         raise RosterFileError(CORRUPT) from None
     finally:
@@ -311,7 +311,7 @@ def read_roster(data, *, sheet_name=None):
     )
 
 
-def _read_sheet(sheet, name, header_row, top, below, uncalculated=frozenset()):
+def _read_sheet(sheet, name, header_row, top, below, hidden=None):
     merges = {
         start[1]: end[1]
         for start, end in (sheet.merged_cell_ranges or [])
@@ -319,14 +319,14 @@ def _read_sheet(sheet, name, header_row, top, below, uncalculated=frozenset()):
     }
     columns, ignored, two_rows = _map_columns(top, below, merges)
     _check_columns(columns)
-    formulas = {}
-    for row, index in uncalculated:
-        formulas.setdefault(row, []).append(index)
+    by_row = {}
+    for (row, index), value in (hidden or {}).items():
+        by_row.setdefault(row, {})[index] = value
     return RosterSheet(
         sheet=name,
         header_row=header_row + (1 if two_rows else 0),
         columns=columns,
         ignored_columns=ignored,
         source=sheet,
-        formulas=formulas,
+        hidden=by_row,
     )

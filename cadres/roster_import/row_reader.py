@@ -1,11 +1,12 @@
 """Reading one roster row's cells into field values, a Problem for each bad cell."""
 
 from . import cells
-from .formulas import UNCALCULATED
+from .formulas import UNCALCULATED, ExcelError
 from .outcome import WHOLE_ROW, Problem
 
 REQUIRED = "必须填写"
 FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
+EXCEL_ERROR = "单元格是Excel错误值“{value}”，请改正后再导入"
 
 
 # Columns whose few distinct values (choices, units, dates) are converted once per value, not once
@@ -40,6 +41,9 @@ class RowReader:
             return None
         if value is UNCALCULATED:
             self.problem(key, FORMULA_UNCALCULATED)
+            return None
+        if value.__class__ is ExcelError:
+            self.problem(key, EXCEL_ERROR.format(value=value))
             return None
         if key in UNREMEMBERED:
             return self._convert(key, convert, value, args)

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from cadres.models import Cadre, Unit
 from cadres.models.records import ID_BIRTH_MISMATCH
-from cadres.roster_import import cells, plan
+from cadres.roster_import import cells, plan, row_reader
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.plan import Problem
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
@@ -250,3 +250,39 @@ def test_header_over_junk_rows_stops_after_the_problem_limit(unit):
     assert str(result.problems[-1]).endswith(
         "错误已超过1000处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
     )
+
+
+def test_excel_error_values_are_errors_on_their_cells_not_empty_cells(unit):
+    """calamine reads #N/A as an empty cell: an optional column would lose it silently."""
+    workbook = Workbook()
+    ws = workbook.active
+    ws.append(HEADERS)
+    ws.append([person().get(header) for header in HEADERS])
+    ws.append([person("李四", birth=datetime.date(1991, 1, 1)).get(header) for header in HEADERS])
+    ws["J2"] = "#N/A"  # 职务, optional
+    ws["B3"] = "#REF!"  # 姓名, required
+    assert (ws["J2"].data_type, ws["B3"].data_type) == ("e", "e")
+    result = roster_import_plan(workbook_bytes(workbook), filename="x.xlsx")
+    assert result.problems == [
+        Problem(2, "职务", row_reader.EXCEL_ERROR.format(value="#N/A")),
+        Problem(3, "姓名", row_reader.EXCEL_ERROR.format(value="#REF!")),
+    ]
+    assert row_reader.EXCEL_ERROR.format(value="#N/A") == "单元格是Excel错误值“#N/A”，请改正后再导入"
+
+
+def test_a_formula_whose_result_is_an_error_is_an_error_value(unit):
+    workbook = Workbook()
+    ws = workbook.active
+    ws.append(HEADERS)
+    ws.append([person().get(header) for header in HEADERS])
+    ws["J2"] = "=1/0"
+    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(workbook)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b'<c r="J2"><f>1/0</f><v />', b'<c r="J2" t="e"><f>1/0</f><v>#DIV/0!</v>')
+            target.writestr(item, content)
+    result = roster_import_plan(buffer.getvalue(), filename="x.xlsx")
+    assert result.problems == [Problem(2, "职务", row_reader.EXCEL_ERROR.format(value="#DIV/0!"))]
