@@ -5,6 +5,8 @@ number of queries does not grow with the rows; each row becomes a planned cadre 
 has passed the model's validation, or problems carrying the Excel row and column the clerk sees.
 """
 
+import operator
+
 from django.core.exceptions import ValidationError
 
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
@@ -77,7 +79,13 @@ UNIT_KIND_SUFFIXES = (
 
 # The fields full_clean() would check (unit and channel come from the preloaded dicts).
 CHECKED_FIELDS = tuple(field for field in Cadre._meta.fields if field.name not in ("unit", "channel"))
-VALIDATED_FIELDS = frozenset(field.name for field in CHECKED_FIELDS)
+# What validate() needs of each field, looked up once rather than on every row.
+FIELD_CHECKS = tuple(
+    (field.name, field.attname, field.blank, field.empty_values, field.name not in UNREMEMBERED, field)
+    for field in CHECKED_FIELDS
+)
+# Read back from a validated cadre in one call: clean() may have completed some of its fields.
+CADRE_VALUES = operator.attrgetter(*ATTNAMES)
 
 
 def _unit_kind(name):
@@ -108,10 +116,14 @@ class Planner:
             skipped=[],
         )
         self.present = {key for key, _text in sheet.columns.values()}
-        self.education_prefixes = [
-            prefix
+        # The education columns the roster has, as (prefix, 学位 key, 学历 key) and (prefix, mode, school key).
+        self.education_keys = [
+            (prefix, f"{prefix}degree", f"{prefix}education")
             for prefix in ("", "fulltime.", "inservice.")
             if f"{prefix}education" in self.present or f"{prefix}degree" in self.present
+        ]
+        self.school_keys = [
+            (prefix, mode, key) for prefix, mode in STUDY_MODES.items() if (key := f"{prefix}school") in self.present
         ]
         self.new_units = {}
         self.seen_ids, self.seen_people = {}, {}
@@ -158,23 +170,25 @@ class Planner:
         return channel
 
     def education(self, reader):
-        prefixes = self.education_prefixes
-        degrees = {prefix: reader.read(f"{prefix}degree", cells.degree) for prefix in prefixes}
-        degree = _highest(degrees.values(), DEGREE_RANK)
-        educations = {
-            prefix: reader.read(f"{prefix}education", cells.education, degrees[prefix] or "") for prefix in prefixes
-        }
-        education = _highest(educations.values(), EDUCATION_RANK)
-        if education is None and not any(reader.has(f"{prefix}education") for prefix in prefixes):
+        """Return (highest 学历, highest 学位, {prefix: PlannedStudy}) of the row's education columns."""
+        degrees, educations = {}, {}
+        for prefix, degree_key, education_key in self.education_keys:
+            degrees[prefix] = degree = reader.read(degree_key, cells.degree)
+            educations[prefix] = reader.read(education_key, cells.education, degree or "")
+        if len(degrees) == 1:
+            degree, education = degrees[prefix], educations[prefix]
+        else:
+            degree = _highest(degrees.values(), DEGREE_RANK)
+            education = _highest(educations.values(), EDUCATION_RANK)
+        if education is None and not any(reader.has(key) for _prefix, _degree, key in self.education_keys):
             key = next(key for key in ("education", "fulltime.education", "inservice.education") if key in self.present)
             reader.problem(key, REQUIRED)
         studies = {}
-        for prefix, mode in STUDY_MODES.items():
-            if f"{prefix}school" in self.present:
-                school = reader.read(f"{prefix}school", cells.text, 100)
-                if school:
-                    found = educations.get(prefix) or "", degrees.get(prefix) or ""
-                    studies[prefix] = PlannedStudy(None, mode, school, *found)
+        for prefix, mode, school_key in self.school_keys:
+            school = reader.read(school_key, cells.text, 100)
+            if school:
+                found = educations.get(prefix) or "", degrees.get(prefix) or ""
+                studies[prefix] = PlannedStudy(None, mode, school, *found)
         return education, degree, studies
 
     def read_fields(self, reader):
@@ -245,17 +259,16 @@ class Planner:
         runs once per distinct value (most columns hold a few values over thousands of rows).
         Uniqueness is checked against the preloaded dicts and the FKs come from them; the database
         constraints still guard the save. The fields a row does not set keep the values of the
-        saved cadre, which passed these checks when they were saved.
+        saved cadre, which passed these checks when they were saved, or a new cadre's defaults.
         """
         errors = {}
-        for model_field in CHECKED_FIELDS:
-            if model_field.name not in names:
+        for name, attname, blank, empty_values, remembered, model_field in FIELD_CHECKS:
+            if name not in names:
                 continue
-            value = getattr(cadre, model_field.attname)
-            if model_field.blank and value in model_field.empty_values:
+            value = getattr(cadre, attname)
+            if blank and value in empty_values:
                 continue
-            remembered = model_field.name not in UNREMEMBERED
-            memo_key = (model_field.name, type(value), value)
+            memo_key = (name, type(value), value)
             messages = self.field_memo.get(memo_key) if remembered else None
             if messages is None:
                 try:
@@ -266,7 +279,7 @@ class Planner:
                 if remembered:
                     self.field_memo[memo_key] = messages
             if messages:
-                errors[model_field.name] = list(messages)
+                errors[name] = list(messages)
         try:
             cadre.clean()
         except ValidationError as error:
@@ -307,8 +320,7 @@ class Planner:
         for name, value in fields.items():
             values[INDEX[name]] = value
         cadre = cadre_from_values(values, unit, channel)
-        checked = VALIDATED_FIELDS if existing is None else fields.keys()
-        errors = self.validate(cadre, checked)
+        errors = self.validate(cadre, fields.keys())
         if errors:
             for name, messages in errors.items():
                 key = name if name in BY_KEY else None
@@ -317,7 +329,7 @@ class Planner:
             self.plan.problems.extend(problems)
             return
         # clean() may have completed the ID number, birth date and gender: take the row from the cadre.
-        values = tuple(getattr(cadre, attname) for attname in ATTNAMES)
+        values = CADRE_VALUES(cadre)
         if existing is None:
             self.plan.rows.append(PlannedRow(number, ACTION_CREATED, values, unit, studies=tuple(studies.values())))
             return

@@ -14,7 +14,7 @@ from functools import cached_property
 import python_calamine
 from django.conf import settings
 
-from .cells import display, is_blank
+from .cells import SPACES, display, is_blank
 from .columns import (
     BY_KEY,
     EDUCATION_KEYS,
@@ -67,6 +67,9 @@ CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 
 
+NOTHING = {}
+
+
 class RosterFileError(Exception):
     """The file as a whole cannot be imported; the message says why, in Chinese."""
 
@@ -105,7 +108,7 @@ class RosterSheet:
         for number, cells in _sheet_rows(self.source):
             if number <= self.header_row:
                 continue
-            for index, value in self.hidden.get(number, {}).items():
+            for index, value in self.hidden.get(number, NOTHING).items():
                 if index < len(cells):
                     cells[index] = value
             reason = _classify(cells, columns, header_texts)
@@ -168,7 +171,7 @@ def open_workbook(data):
 
 
 def _padded(row, offset):
-    return [""] * offset + list(row) if offset else list(row)
+    return [""] * offset + row if offset else row
 
 
 def _sheet_rows(sheet):
@@ -233,29 +236,34 @@ def _check_columns(columns):
         raise RosterFileError(MISSING_BIRTH)
 
 
-def _repeats_header(value, header):
-    """Return whether a cell repeats its column's header; most cells fail the cheap first test."""
-    if not header or not isinstance(value, str):
-        return False
-    if header[0] not in value and header[0] not in unicodedata.normalize("NFKC", value):
-        return False
-    return normalize_header(value) == header
-
-
 def _classify(cells, columns, header_texts):
-    """Return a skip reason for a row that is not a person, or None."""
+    """Return a skip reason for a row that is not a person, or None.
+
+    `header_texts` is {column index: normalized header text}. This runs on every row: the blank
+    test is cells.is_blank inline, and a cell is normalized only if it holds its header's first
+    character (the cheap test almost every data cell fails).
+    """
     width = len(cells)
-    values = [(index, cells[index]) for index, _column in columns if index < width and not is_blank(cells[index])]
-    if not values:
-        first = next((display(value) for value in cells if not is_blank(value)), "")
-        return SKIP_NOTE if first.startswith(NOTE_PREFIXES) else SKIP_BLANK
+    values = [
+        (index, value)
+        for index, _column in columns
+        if index < width
+        and (value := cells[index]) is not None
+        and not (value.__class__ is str and not value.strip(SPACES))
+    ]
     if len(values) <= 3:
         first = next((display(value) for value in cells if not is_blank(value)), "")
         if first.startswith(NOTE_PREFIXES):
             return SKIP_NOTE
+        if not values:
+            return SKIP_BLANK
     repeats = 0
     for index, value in values:
-        if isinstance(value, str) and _repeats_header(value, header_texts.get(index)):
+        if value.__class__ is not str:
+            continue
+        header = header_texts[index]
+        cheap = header and (header[0] in value or header[0] in unicodedata.normalize("NFKC", value))
+        if cheap and normalize_header(value) == header:
             repeats += 1
             if repeats >= 2:
                 return SKIP_HEADER

@@ -47,8 +47,12 @@ class RowReader:
             return None
         if key in UNREMEMBERED:
             return self._convert(key, convert, value, args)
-        # type() as well: 1.0, 1 and True are equal keys to a dict but not the same cell.
-        memo_key = (key, convert, type(value), value, *(arg for arg in args if isinstance(arg, str)))
+        # Each key has one converter, whose other arguments are fixed but for a text one (the degree an
+        # education depends on). The type as well: 1.0, 1 and True are equal keys but not the same cell.
+        if args and args[0].__class__ is str:
+            memo_key = (key, value.__class__, value, args[0])
+        else:
+            memo_key = (key, value.__class__, value)
         found = self.memo.get(memo_key)
         if found is None:
             try:
