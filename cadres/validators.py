@@ -95,13 +95,14 @@ def parse_id_number(value, *, today=None):
     birth date or check digit. Unknown county codes are accepted: code tables change and a valid
     number must never be refused for it (TRAPS.md).
     """
-    return _parse_normalized(normalize_id_number(value), today or datetime.date.today())
+    return _parse(value, today or datetime.date.today())
 
 
 # A roster row checks its ID number several times (cell, birth date, model validation): the same
 # answer comes from the cache. Invalid numbers raise and are not cached.
 @functools.lru_cache(maxsize=4096)
-def _parse_normalized(number, today):
+def _parse(value, today):
+    number = normalize_id_number(value)
     if len(number) != 18:
         raise ValidationError(ID_LENGTH.format(length=len(number)), code="id_length")
     if not ID_PATTERN.match(number):

@@ -319,7 +319,7 @@ class Planner:
         values[CHANNEL] = channel.pk if channel is not None else (existing[CHANNEL] if existing else None)
         for name, value in fields.items():
             values[INDEX[name]] = value
-        cadre = cadre_from_values(values, unit, channel)
+        cadre = cadre_from_values(values, unit, channel, checked_only=True)
         errors = self.validate(cadre, fields.keys())
         if errors:
             for name, messages in errors.items():
