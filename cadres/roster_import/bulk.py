@@ -12,6 +12,7 @@ building 100,000 instances costs more time and memory than the writing itself.
 
 import datetime
 import json
+from dataclasses import dataclass
 
 from django.db import connection
 
@@ -48,27 +49,29 @@ def _shared_columns(fields, rows, constants):
     A roster leaves a third of a cadre's fields at their defaults; sent once, they cost the
     database nothing per row.
     """
-    first = rows[0]
+    columns = list(zip(*rows, strict=True))
+    count = len(rows)
     shared = [
         index
-        for index in range(len(fields))
-        if all(row[index] == first[index] and type(row[index]) is type(first[index]) for row in rows)
+        for index, column in enumerate(columns)
+        if column.count(column[0]) == count and all(type(value) is type(column[0]) for value in column)
     ]
     if not shared:
         return fields, rows, constants
-    shared_set = frozenset(shared)
-    constants = {**constants, **{fields[index].name: first[index] for index in shared}}
-    kept = [index for index in range(len(fields)) if index not in shared_set]
-    if not kept:
-        kept = [shared[0]]  # a statement needs one column from the rows
-        del constants[fields[kept[0]].name]
-    return [fields[index] for index in kept], [[row[index] for index in kept] for row in rows], constants
+    if len(shared) == len(fields):
+        shared = shared[1:]  # a statement needs one column from the rows
+    constants = {**constants, **{fields[index].name: columns[index][0] for index in shared}}
+    moved = frozenset(shared)
+    kept = [index for index in range(len(fields)) if index not in moved]
+    return [fields[index] for index in kept], list(zip(*(columns[index] for index in kept), strict=True)), constants
 
 
-def insert_rows(model, fields, rows, *, constants=None):
+def insert_rows(model, fields, rows, *, constants=None, history=None):
     """Insert `rows` (value lists aligned with `fields`) into `model`'s table; return their new ids in order.
 
-    `constants` ({field name: value}) are the same on every row and travel once.
+    `constants` ({field name: value}) are the same on every row and travel once. `history`
+    (a HistoryStamp) also records the rows' django-simple-history rows: on PostgreSQL in the same
+    statement (a data-modifying WITH), on SQLite with insert_history.
     """
     if not rows:
         return []
@@ -87,13 +90,22 @@ def insert_rows(model, fields, rows, *, constants=None):
         sql = (
             f"INSERT INTO {table} ({columns}) SELECT {values}{fixed} "
             f"FROM jsonb_array_elements(%s::jsonb) WITH ORDINALITY AS rows(value, ordinal) ORDER BY ordinal "
-            f"RETURNING {pk}"
         )
         params = [*fixed_params, _json(rows)]
+        if history is not None:
+            into, selected, history_params = _history_insert(model, history)
+            sql = f"WITH new AS ({sql} RETURNING *) {into} SELECT {selected} FROM new ORDER BY {pk} RETURNING {pk}"
+            params += history_params
+            history = None
+        else:
+            sql += f"RETURNING {pk}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         # Keys rise in insertion order (AUTOINCREMENT, sequences), and the rows go in ordered.
-        return sorted(row[0] for row in cursor.fetchall())
+        ids = sorted(row[0] for row in cursor.fetchall())
+    if history is not None:
+        insert_history(model, ids, history)
+    return ids
 
 
 def update_rows(model, fields, rows, *, constants=None, versioned=True):
@@ -136,23 +148,36 @@ def update_rows(model, fields, rows, *, constants=None, versioned=True):
             raise StaleRowsError
 
 
-def insert_history(model, ids, history_type, *, user_id, when):
-    """Record django-simple-history rows for `ids` of `model` as they now stand, in one INSERT … SELECT."""
-    if not ids:
-        return
+@dataclass(frozen=True)
+class HistoryStamp:
+    """What every history row of one import records: + or ~, who, and when."""
+
+    kind: str
+    user_id: int | None
+    when: datetime.datetime
+
+
+def _history_insert(model, stamp):
+    """Return (INSERT INTO history (…), the SELECT list from a row of `model`, its parameters)."""
     history = model.history.model
     quote = connection.ops.quote_name
     tracked = [quote(field.column) for field in history.tracked_fields]
-    stamp = history._meta.get_field("history_date").get_db_prep_save(when, connection)
     columns = [*tracked, "history_date", "history_change_reason", "history_type", "history_user_id"]
-    source, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    into = f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(quote(column) for column in columns)})"
+    when = history._meta.get_field("history_date").get_db_prep_save(stamp.when, connection)
+    return into, f"{', '.join(tracked)}, %s, NULL, %s, %s", [when, stamp.kind, stamp.user_id]
+
+
+def insert_history(model, ids, stamp):
+    """Record django-simple-history rows for `ids` of `model` as they now stand, in one INSERT … SELECT."""
+    if not ids:
+        return
+    into, selected, params = _history_insert(model, stamp)
+    source, pk = connection.ops.quote_name(model._meta.db_table), connection.ops.quote_name(model._meta.pk.column)
     if connection.vendor == "sqlite":
-        selected, param = "SELECT value FROM json_each(%s)", json.dumps(ids)
+        ids_sql = "SELECT value FROM json_each(%s)"
     else:
-        selected, param = "SELECT value::bigint FROM json_array_elements_text(%s::json)", json.dumps(ids)
-    sql = (
-        f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(quote(column) for column in columns)}) "
-        f"SELECT {', '.join(tracked)}, %s, NULL, %s, %s FROM {source} WHERE {pk} IN ({selected}) ORDER BY {pk}"
-    )
+        ids_sql = "SELECT value::bigint FROM json_array_elements_text(%s::json)"
+    sql = f"{into} SELECT {selected} FROM {source} WHERE {pk} IN ({ids_sql}) ORDER BY {pk}"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [stamp, history_type, user_id, param])
+        cursor.execute(sql, [*params, json.dumps(ids)])

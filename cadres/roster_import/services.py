@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from ..audit import audit
 from ..models import AuditAction, Cadre, EducationRecord, ImportBatch
-from .bulk import StaleRowsError, insert_history, insert_rows, update_rows
+from .bulk import HistoryStamp, StaleRowsError, insert_history, insert_rows, update_rows
 from .outcome import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
 
 NOT_VALID = "花名册有错误，不能导入"
@@ -25,8 +25,8 @@ def _unit_id(planned):
     return planned.values[UNIT] if planned.values[UNIT] is not None else planned.unit.pk
 
 
-def _insert(created, now):
-    """Insert the new cadres in one statement; return their ids in row order."""
+def _insert(created, now, stamp):
+    """Insert the new cadres and their history; return their ids in row order."""
     indexes = [INDEX[field.name] for field in INSERTED]
     position = INSERTED.index(Cadre._meta.get_field("unit"))
     rows = []
@@ -35,7 +35,7 @@ def _insert(created, now):
         row[position] = _unit_id(planned)
         rows.append(row)
     constants = {"created_at": now, "updated_at": now, "version": 0}
-    return insert_rows(Cadre, INSERTED, rows, constants=constants)
+    return insert_rows(Cadre, INSERTED, rows, constants=constants, history=stamp)
 
 
 def _update(updated, now):
@@ -59,8 +59,8 @@ def _update(updated, now):
 STUDY_FIELDS = [EducationRecord._meta.get_field(name) for name in ("cadre", "mode", "school", "education", "degree")]
 
 
-def _studies(planned_rows, cadre_ids):
-    """Create and correct the rows' education records; one INSERT and one UPDATE, with their history."""
+def _studies(planned_rows, cadre_ids, user_id, now):
+    """Create and correct the rows' education records, with their history."""
     created, corrected = [], []
     for planned, cadre_id in zip(planned_rows, cadre_ids, strict=True):
         for study in planned.studies:
@@ -69,9 +69,10 @@ def _studies(planned_rows, cadre_ids):
                 created.append(values)
             else:
                 corrected.append((study.pk, None, values))
-    ids = insert_rows(EducationRecord, STUDY_FIELDS, created, constants={"major": ""})
+    stamp = HistoryStamp("+", user_id, now)
+    insert_rows(EducationRecord, STUDY_FIELDS, created, constants={"major": ""}, history=stamp)
     update_rows(EducationRecord, STUDY_FIELDS, corrected, constants={"major": ""}, versioned=False)
-    return ids, [pk for pk, _version, _values in corrected]
+    insert_history(EducationRecord, [pk for pk, _version, _values in corrected], HistoryStamp("~", user_id, now))
 
 
 def roster_import_apply(*, plan, user=None, request=None, username=""):
@@ -92,18 +93,15 @@ def roster_import_apply(*, plan, user=None, request=None, username=""):
         for unit in plan.new_units:
             unit.full_clean()
             unit.save()
-        created_ids = _insert(created, now) if created else []
+        user_id = user.pk if authenticated else None
+        created_ids = _insert(created, now, HistoryStamp("+", user_id, now)) if created else []
         # A row may change only an education record: its cadre is neither written nor given history.
         changed = [planned for planned in updated if any(name in INDEX for name in planned.changes)]
         if changed:
             _update(changed, now)
+            insert_history(Cadre, [planned.pk for planned in changed], HistoryStamp("~", user_id, now))
         updated_ids = [planned.pk for planned in updated]
-        history_user = user.pk if authenticated else None
-        insert_history(Cadre, created_ids, "+", user_id=history_user, when=now)
-        insert_history(Cadre, [planned.pk for planned in changed], "~", user_id=history_user, when=now)
-        new_studies, corrected_studies = _studies(created + updated, created_ids + updated_ids)
-        insert_history(EducationRecord, new_studies, "+", user_id=history_user, when=now)
-        insert_history(EducationRecord, corrected_studies, "~", user_id=history_user, when=now)
+        _studies(created + updated, created_ids + updated_ids, user_id, now)
         counts = plan.counts
         rows = [
             {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}
