@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import operator
 import re
 import time
 import unicodedata
@@ -85,7 +86,9 @@ def normalize_id_number(value):
 
 def id_check_char(first17):
     """Return the MOD 11-2 check character for the first 17 digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first17, ID_WEIGHTS, strict=True))
+    if len(first17) != len(ID_WEIGHTS):
+        raise ValueError("the check character is computed from 17 digits")
+    total = sum(map(operator.mul, map(int, first17), ID_WEIGHTS))
     return ID_CHECK_CHARS[total % 11]
 
 

@@ -127,7 +127,7 @@ class Planner:
         ]
         self.new_units = {}
         self.seen_ids, self.seen_people = {}, {}
-        self.memo, self.field_memo = {}, {}
+        self.memo, self.field_memo, self.checks_of = {}, {}, {}
 
     def build(self):
         for number, values in self.sheet.iter_rows(self.plan.skipped):
@@ -262,9 +262,10 @@ class Planner:
         saved cadre, which passed these checks when they were saved, or a new cadre's defaults.
         """
         errors = {}
-        for name, attname, blank, empty_values, remembered, model_field in FIELD_CHECKS:
-            if name not in names:
-                continue
+        checks = self.checks_of.get(names)
+        if checks is None:  # most rows of a roster set the same fields: worked out once per set
+            checks = self.checks_of[names] = [check for check in FIELD_CHECKS if check[0] in names]
+        for name, attname, blank, empty_values, remembered, model_field in checks:
             value = getattr(cadre, attname)
             if blank and value in empty_values:
                 continue
@@ -320,7 +321,7 @@ class Planner:
         for name, value in fields.items():
             values[INDEX[name]] = value
         cadre = cadre_from_values(values, unit, channel, checked_only=True)
-        errors = self.validate(cadre, fields.keys())
+        errors = self.validate(cadre, frozenset(fields))
         if errors:
             for name, messages in errors.items():
                 key = name if name in BY_KEY else None
