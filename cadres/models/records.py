@@ -175,7 +175,11 @@ class Cadre(models.Model):
     version = models.PositiveIntegerField("版本", default=0, editable=False)
 
     objects = CadreQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    # History is read by cadre (id), date and user; indexes copied from the cadre's own fields would
+    # only make every history write (a roster import writes thousands) slower.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], no_db_index=["birth_date", "entry_date", "unit", "channel"]
+    )
 
     class Meta:
         verbose_name = "干部"
