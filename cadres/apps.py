@@ -7,5 +7,5 @@ class CadresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the login, logout and failed-login receivers.
-        from . import audit  # noqa: F401
+        # audit connects the login, logout and failed-login receivers; checks registers the system checks.
+        from . import audit, checks  # noqa: F401

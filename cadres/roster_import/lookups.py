@@ -1,9 +1,22 @@
 """What a roster import reads from the database before its first row: once, into dicts."""
 
+import datetime
+from typing import NamedTuple
+
 from ..access import sees_all_units
 from ..models import Cadre, Channel, EducationRecord, Unit
 from . import synonyms
 from .outcome import ATTNAMES, INDEX, STUDY_MODES, UNIT
+
+
+class KnownStudy(NamedTuple):
+    """An education record of a cadre already in the database, as plan_studies compares it."""
+
+    pk: int
+    mode: str
+    school: str
+    major: str
+    start_date: datetime.date | None
 
 
 class Lookups:
@@ -33,8 +46,8 @@ class Lookups:
         self.studies = {}
         if studies:
             records = EducationRecord.objects.filter(mode__in=STUDY_MODES.values()).order_by("pk")
-            for record in records.values_list("cadre_id", "pk", "mode", "school", "major", "start_date"):
-                self.studies.setdefault(record[0], []).append(record[1:])
+            for cadre_id, *fields in records.values_list("cadre_id", "pk", "mode", "school", "major", "start_date"):
+                self.studies.setdefault(cadre_id, []).append(KnownStudy(*fields))
         if user is None or sees_all_units(user):
             self.visible_unit_ids = None
         else:

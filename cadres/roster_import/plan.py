@@ -105,8 +105,8 @@ class Planner:
 
     def __init__(self, sheet, *, user=None, create_units=False, filename="", sha256=""):
         self.sheet, self.user, self.create_units = sheet, user, create_units
-        present = {key for key, _text in sheet.columns.values()}
-        self.lookups = Lookups(user, studies=any(f"{prefix}school" in present for prefix in STUDY_MODES))
+        self.present = {key for key, _text in sheet.columns.values()}
+        self.lookups = Lookups(user, studies=any(f"{prefix}school" in self.present for prefix in STUDY_MODES))
         self.plan = ImportPlan(
             filename=filename,
             sha256=sha256,
@@ -115,7 +115,6 @@ class Planner:
             ignored_columns=sheet.ignored_columns,
             skipped=[],
         )
-        self.present = {key for key, _text in sheet.columns.values()}
         # The education columns the roster has, as (prefix, 学位 key, 学历 key) and (prefix, mode, school key).
         self.education_keys = [
             (prefix, f"{prefix}degree", f"{prefix}education")
@@ -176,7 +175,7 @@ class Planner:
             degrees[prefix] = degree = reader.read(degree_key, cells.degree)
             educations[prefix] = reader.read(education_key, cells.education, degree or "")
         if len(degrees) == 1:
-            degree, education = degrees[prefix], educations[prefix]
+            (degree,), (education,) = degrees.values(), educations.values()
         else:
             degree = _highest(degrees.values(), DEGREE_RANK)
             education = _highest(educations.values(), EDUCATION_RANK)
@@ -215,7 +214,8 @@ class Planner:
             reader.problem("political_status", REQUIRED)
         if "ethnicity" in self.present:
             typed = reader.read("ethnicity", cells.text, 20)
-            values["ethnicity"] = synonyms.ETHNICITY.get(typed, typed) if typed else "汉族"
+            if typed:  # left blank: a new cadre gets the model's default (汉族), a known one keeps theirs
+                values["ethnicity"] = synonyms.ETHNICITY.get(typed, typed)
         for key in ("post", "rank", "notes"):
             if key in self.present:
                 values[key] = reader.read(key, cells.text, TEXT_LIMITS[key]) or ""
@@ -245,11 +245,13 @@ class Planner:
                 reader.problem("id_number", CADRE_FORBIDDEN)
             return existing
         unit = values.get("unit")
-        person = (values["name"], values.get("birth_date"), unit.pk if unit else None)
+        # A unit this import creates has no id yet: it is told apart by its name.
+        unit_key = None if unit is None else unit.pk if unit.pk is not None else ("new", unit.name)
+        person = (values["name"], values.get("birth_date"), unit_key)
         first = self.seen_people.setdefault(person, reader.number)
         if first != reader.number:
             reader.problem(None, DUPLICATE_PERSON.format(other=first))
-        return self.lookups.by_person.get(person) if unit and unit.pk else None
+        return self.lookups.by_person.get(person) if unit is not None and unit.pk is not None else None
 
     def validate(self, cadre, names):
         """Return {field: messages} as `cadre.full_clean()` would for the fields `names`, then clean().
@@ -354,16 +356,16 @@ class Planner:
         planned = []
         records = self.lookups.studies.get(cadre_pk, ())
         for prefix, study in studies.items():
-            same_mode = [record for record in records if record[1] == study.mode]
-            if any(study.school in (school, school + major) for _pk, _mode, school, major, _start in same_mode):
+            same_mode = [record for record in records if record.mode == study.mode]
+            if any(study.school in (record.school, record.school + record.major) for record in same_mode):
                 continue
-            undated = next((record for record in same_mode if record[4] is None), None)
+            undated = next((record for record in same_mode if record.start_date is None), None)
             if undated is None:
                 planned.append(study)
                 changes[f"{prefix}school"] = ("", study.school)
             else:
-                planned.append(PlannedStudy(undated[0], study.mode, study.school, study.education, study.degree))
-                changes[f"{prefix}school"] = (undated[2] + undated[3], study.school)
+                planned.append(PlannedStudy(undated.pk, study.mode, study.school, study.education, study.degree))
+                changes[f"{prefix}school"] = (undated.school + undated.major, study.school)
         return tuple(planned)
 
 

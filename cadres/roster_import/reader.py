@@ -103,7 +103,8 @@ class RosterSheet:
         if self.source is None:
             return
         columns = list(self.columns.items())
-        header_texts = {index: text for index, (_key, text) in columns}
+        # A repeated two-row header repeats 学历 / 学位 under its parents, not 全日制教育·学历.
+        header_texts = {index: text.rpartition("·")[2] for index, (_key, text) in columns}
         last = self.source.start[0] + self.source.height
         for number, cells in _sheet_rows(self.source):
             if number <= self.header_row:

@@ -1,6 +1,7 @@
 """Applying a validated roster: everything in one transaction, or nothing."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..audit import audit
@@ -50,10 +51,7 @@ def _update(updated, now):
         if unit is not None:
             row[unit] = _unit_id(planned)
         rows.append((planned.pk, planned.version, row))
-    try:
-        update_rows(Cadre, fields, rows, constants={"updated_at": now})
-    except StaleRowsError:
-        raise RosterImportError(STALE) from None
+    update_rows(Cadre, fields, rows, constants={"updated_at": now})
 
 
 STUDY_FIELDS = [EducationRecord._meta.get_field(name) for name in ("cadre", "mode", "school", "education", "degree")]
@@ -68,7 +66,7 @@ def _studies(planned_rows, cadre_ids, user_id, now):
             if study.pk is None:
                 created.append(values)
             else:
-                corrected.append((study.pk, None, values))
+                corrected.append((study.pk, None, values))  # no version: education records have none
     stamp = HistoryStamp("+", user_id, now)
     insert_rows(EducationRecord, STUDY_FIELDS, created, constants={"major": ""}, history=stamp)
     update_rows(EducationRecord, STUDY_FIELDS, corrected, constants={"major": ""}, versioned=False)
@@ -80,61 +78,70 @@ def roster_import_apply(*, plan, user=None, request=None, username=""):
 
     `username` records who imported when no account did (the command line's “命令行:root”); an
     authenticated `user` is recorded by its own username. Raise RosterImportError (and write
-    nothing) if the plan has problems or a cadre it would update was changed by someone else
-    after the plan was made.
+    nothing) if the plan has problems or the data it was made from changed before it was applied:
+    a cadre or education record edited or deleted, or the same person or unit added by someone
+    else meanwhile (the database's constraints refuse the write).
     """
     if not plan.ok:
         raise RosterImportError(NOT_VALID)
+    try:
+        with transaction.atomic():
+            return _apply(plan, user, request, username)
+    except (StaleRowsError, IntegrityError, ValidationError):
+        raise RosterImportError(STALE) from None
+
+
+def _apply(plan, user, request, username):
     created = [planned for planned in plan.rows if planned.action == ACTION_CREATED]
     updated = [planned for planned in plan.rows if planned.action == ACTION_UPDATED]
     now = timezone.now()
     authenticated = user is not None and user.is_authenticated
-    with transaction.atomic():
-        for unit in plan.new_units:
-            unit.full_clean()
-            unit.save()
-        user_id = user.pk if authenticated else None
-        created_ids = _insert(created, now, HistoryStamp("+", user_id, now)) if created else []
-        # A row may change only an education record: its cadre is neither written nor given history.
-        changed = [planned for planned in updated if any(name in INDEX for name in planned.changes)]
-        if changed:
-            _update(changed, now)
-            insert_history(Cadre, [planned.pk for planned in changed], HistoryStamp("~", user_id, now))
-        updated_ids = [planned.pk for planned in updated]
-        _studies(created + updated, created_ids + updated_ids, user_id, now)
-        counts = plan.counts
-        rows = [
-            {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}
-            for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
-        ]
-        batch = ImportBatch.objects.create(
-            user=user if authenticated else None,
-            username=user.get_username() if authenticated else username[:150],
-            filename=plan.filename[:255],
-            sha256=plan.sha256,
-            sheet=plan.sheet[:100],
-            created_count=counts[ACTION_CREATED],
-            updated_count=counts[ACTION_UPDATED],
-            unchanged_count=counts["unchanged"],
-            rows=rows,
-        )
-        audit(
-            action=AuditAction.ROSTER_IMPORT,
-            user=user,
-            request=request,
-            username=username,
-            summary=IMPORTED.format(
-                filename=plan.filename,
-                created=counts[ACTION_CREATED],
-                updated=counts[ACTION_UPDATED],
-                unchanged=counts["unchanged"],
-            ),
-            data={
-                "batch": batch.pk,
-                "sha256": plan.sha256,
-                "sheet": plan.sheet,
-                "units_created": len(plan.new_units),
-                **counts,
-            },
-        )
+    for unit in plan.new_units:
+        unit.full_clean()
+        unit.save()
+    user_id = user.pk if authenticated else None
+    created_ids = _insert(created, now, HistoryStamp("+", user_id, now)) if created else []
+    if updated:
+        # Every updated cadre is written at the version the plan read, also one whose only change is
+        # an education record (so an edit made meanwhile is caught); history only where a field changed.
+        _update(updated, now)
+        changed = [planned.pk for planned in updated if any(name in INDEX for name in planned.changes)]
+        insert_history(Cadre, changed, HistoryStamp("~", user_id, now))
+    updated_ids = [planned.pk for planned in updated]
+    _studies(created + updated, created_ids + updated_ids, user_id, now)
+    counts = plan.counts
+    rows = [
+        {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}
+        for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
+    ]
+    batch = ImportBatch.objects.create(
+        user=user if authenticated else None,
+        username=user.get_username() if authenticated else username[:150],
+        filename=plan.filename[:255],
+        sha256=plan.sha256,
+        sheet=plan.sheet[:100],
+        created_count=counts[ACTION_CREATED],
+        updated_count=counts[ACTION_UPDATED],
+        unchanged_count=counts["unchanged"],
+        rows=rows,
+    )
+    audit(
+        action=AuditAction.ROSTER_IMPORT,
+        user=user,
+        request=request,
+        username=username,
+        summary=IMPORTED.format(
+            filename=plan.filename,
+            created=counts[ACTION_CREATED],
+            updated=counts[ACTION_UPDATED],
+            unchanged=counts["unchanged"],
+        ),
+        data={
+            "batch": batch.pk,
+            "sha256": plan.sha256,
+            "sheet": plan.sheet,
+            "units_created": len(plan.new_units),
+            **counts,
+        },
+    )
     return batch

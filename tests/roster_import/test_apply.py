@@ -72,3 +72,36 @@ def test_a_known_cadre_moved_into_a_unit_the_same_import_creates(unit):
     cadre.refresh_from_db()
     assert cadre.unit.name == "团城山街道"
     assert cadre.history.order_by("-history_id").first().unit_id == cadre.unit_id
+
+
+def test_an_education_record_deleted_between_plan_and_apply_refuses_the_import(unit):
+    from cadres.models import EducationRecord
+    from tests.roster_import.test_studies import imported, roster
+
+    imported(roster((("大学本科", "学士", "武汉大学法学"), (None, None, None))))
+    plan = roster_import_plan(roster((("大学本科", "学士", "武汉大学法学院"), (None, None, None))), filename="x")
+    EducationRecord.objects.all().delete()
+    with pytest.raises(RosterImportError, match=STALE):
+        roster_import_apply(plan=plan)
+    assert Cadre.objects.get().version == 0
+
+
+def test_the_same_id_number_added_by_someone_else_meanwhile_refuses_the_import(unit):
+    plan = roster_import_plan(roster_bytes([person()]), filename="x.xlsx")
+    (planned,) = plan.rows
+    make_cadre(name="张三", birth_date=planned.cadre.birth_date, id_number=planned.cadre.id_number, unit=unit)
+    with pytest.raises(RosterImportError, match=STALE):
+        roster_import_apply(plan=plan)
+    assert Cadre.objects.count() == 1
+
+
+def test_the_same_person_in_two_new_units_is_two_people(unit):
+    """Without ID numbers a person is name + birth date + unit; two units the import creates are two units."""
+    headers = ["姓名", "性别", "出生年月", "政治面貌", "学历", "工作单位", "进入方式", "进入时间"]
+    row = {"姓名": "张伟", "性别": "男", "出生年月": "1990.05", "政治面貌": "中共党员", "学历": "大学本科"}
+    row |= {"进入方式": "选调生", "进入时间": datetime.date(2015, 8, 1)}
+    rows = [{**row, "工作单位": "新甲街道"}, {**row, "工作单位": "新乙街道"}]
+    plan = roster_import_plan(roster_bytes(rows, headers=headers), filename="x.xlsx", create_units=True)
+    assert plan.ok, [str(problem) for problem in plan.problems]
+    roster_import_apply(plan=plan)
+    assert sorted(Cadre.objects.values_list("unit__name", flat=True)) == ["新乙街道", "新甲街道"]

@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from cadres.models import Cadre, EducationRecord, StudyMode
 from cadres.roster_import.load import roster_import_plan
@@ -121,8 +121,9 @@ def test_a_corrected_school_corrects_the_undated_record_a_roster_made(unit):
     assert studies(cadre) == [(StudyMode.FULL_TIME, "武汉大学法学院法学", "大学本科", "学士", None)]
     record = EducationRecord.objects.get()
     assert [entry.history_type for entry in record.history.order_by("history_id")] == ["+", "~"]
-    # Only the education record changed: the cadre itself is not rewritten.
-    assert (cadre.version, cadre.history.count()) == (0, 1)
+    # Only the education record changed: the cadre's version moves on (an edit made meanwhile would
+    # be refused) but its history gets no row, as none of its fields changed.
+    assert (cadre.version, cadre.history.count()) == (1, 1)
 
 
 def test_a_dated_record_is_never_overwritten_a_new_school_is_added(unit):
@@ -153,3 +154,16 @@ def test_the_command_reports_each_update_with_its_changes(unit, tmp_path, capsys
 def test_a_school_too_long_is_an_error_on_its_cell(unit):
     plan = roster_import_plan(roster((("大学本科", "学士", "长" * 101), (None, None, None))), filename="x.xlsx")
     assert [(problem.row, problem.column) for problem in plan.problems] == [(3, "全日制教育·毕业院校及专业")]
+
+
+def test_a_two_row_header_repeated_inside_the_data_is_skipped(unit):
+    data = roster((("大学本科", "学士", "武汉大学法学"), (None, None, None)))
+    workbook = load_workbook(io.BytesIO(data))
+    ws = workbook.active
+    ws.append(TOP)
+    ws.append(SUB)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    plan = roster_import_plan(buffer.getvalue(), filename="x.xlsx")
+    assert plan.ok, [str(problem) for problem in plan.problems]
+    assert plan.skipped == [(4, "重复的表头"), (5, "重复的表头")]
