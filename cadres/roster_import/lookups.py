@@ -3,8 +3,6 @@
 import datetime
 from typing import NamedTuple
 
-from django.db import transaction
-
 from ..access import sees_all_units
 from ..models import Cadre, Channel, EducationRecord, Unit
 from . import synonyms
@@ -39,14 +37,11 @@ class Lookups:
         # Existing cadres as value rows (see CONCRETE), not instances: a fifth of the memory.
         self.by_id_number, self.by_person = {}, {}
         id_number, name, birth = INDEX["id_number"], INDEX["name"], INDEX["birth_date"]
-        # Read in chunks through a server-side cursor; inside a transaction PostgreSQL's cursor need not
-        # be WITH HOLD, which costs a fixed 25 ms even on an empty table.
-        with transaction.atomic():
-            for values in Cadre.objects.order_by().values_list(*ATTNAMES).iterator(chunk_size=5000):
-                if values[id_number]:
-                    self.by_id_number[values[id_number]] = values
-                else:
-                    self.by_person[(values[name], values[birth], values[UNIT])] = values
+        for values in Cadre.objects.order_by().values_list(*ATTNAMES).iterator(chunk_size=5000):
+            if values[id_number]:
+                self.by_id_number[values[id_number]] = values
+            else:
+                self.by_person[(values[name], values[birth], values[UNIT])] = values
         # The 全日制 / 在职 education records, when the roster has their columns: cadre id → [record values].
         self.studies = {}
         if studies:
