@@ -3,6 +3,7 @@
 import datetime
 import io
 import re
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -79,6 +80,21 @@ def roster_bytes(people, *, headers=HEADERS, above=(), below=(), sheet="花名�
 def workbook_bytes(workbook):
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def sheet_xml_edited(data, replacements):
+    """Return the .xlsx `data` with its first sheet's XML edited ({old bytes: new bytes}), to write
+    what openpyxl cannot: a formula's calculated value, an error value as a formula's result."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                for old, new in replacements.items():
+                    content = content.replace(old, new)
+            target.writestr(item, content)
     return buffer.getvalue()
 
 

@@ -3,7 +3,6 @@
 import datetime
 import io
 import time
-import zipfile
 
 import pytest
 import xlwt
@@ -15,7 +14,7 @@ from cadres.roster_import import cells, plan, row_reader
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.plan import Problem
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import HEADERS, person, roster_bytes, workbook_bytes
+from tests.roster_import.builders import HEADERS, person, roster_bytes, sheet_xml_edited, workbook_bytes
 
 UNIT = "下陆区委组织部"
 pytestmark = pytest.mark.django_db
@@ -226,16 +225,11 @@ def test_formula_with_its_calculated_value_is_read_as_the_value(unit):
     ws.append(HEADERS)
     ws.append([person().get(header) for header in HEADERS])
     ws["J2"] = '=CONCATENATE("副","科长")'
-    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(workbook)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b'<c r="J2"><f>', b'<c r="J2" t="str"><f>')
-                content = content.replace(b"</f><v />", "</f><v>副科长</v>".encode())
-            target.writestr(item, content)
-    assert only_row(roster_import_plan(buffer.getvalue(), filename="x.xlsx")).cadre.post == "副科长"
+    data = sheet_xml_edited(
+        workbook_bytes(workbook),
+        {b'<c r="J2"><f>': b'<c r="J2" t="str"><f>', b"</f><v />": "</f><v>副科长</v>".encode()},
+    )
+    assert only_row(roster_import_plan(data, filename="x.xlsx")).cadre.post == "副科长"
 
 
 def test_header_over_junk_rows_stops_after_the_problem_limit(unit):
@@ -276,13 +270,8 @@ def test_a_formula_whose_result_is_an_error_is_an_error_value(unit):
     ws.append(HEADERS)
     ws.append([person().get(header) for header in HEADERS])
     ws["J2"] = "=1/0"
-    source = zipfile.ZipFile(io.BytesIO(workbook_bytes(workbook)))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b'<c r="J2"><f>1/0</f><v />', b'<c r="J2" t="e"><f>1/0</f><v>#DIV/0!</v>')
-            target.writestr(item, content)
-    result = roster_import_plan(buffer.getvalue(), filename="x.xlsx")
+    data = sheet_xml_edited(
+        workbook_bytes(workbook), {b'<c r="J2"><f>1/0</f><v />': b'<c r="J2" t="e"><f>1/0</f><v>#DIV/0!</v>'}
+    )
+    result = roster_import_plan(data, filename="x.xlsx")
     assert result.problems == [Problem(2, "职务", row_reader.EXCEL_ERROR.format(value="#DIV/0!"))]
