@@ -9,7 +9,6 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import python_calamine
 from django.conf import settings
@@ -119,19 +118,6 @@ class RosterSheet:
                 continue
             width = len(cells)
             yield number, {key: cells[index] for index, (key, _text) in columns if index < width}
-
-    @cached_property
-    def skipped(self):
-        """(Excel row number, reason) of every row that is not a person."""
-        skipped = []
-        for _row in self.iter_rows(skipped):
-            pass
-        return skipped
-
-    @property
-    def rows(self):
-        """Every person row, as a list (for small sheets; an import streams iter_rows())."""
-        return list(self.iter_rows())
 
 
 def megabytes(size):
