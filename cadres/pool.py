@@ -9,8 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .audit import audit
-from .models import AuditAction, Cadre, PoolMembership, PoolStatus, PoolStatusChange
+from audit.services import audit
+
+from .audit_actions import CadreAction
+from .models import Cadre, PoolMembership, PoolStatus, PoolStatusChange
 from .models.pool import ALREADY_IN_POOL
 
 DATE_IN_FUTURE = "日期不能晚于今天（{today}）"
@@ -77,7 +79,7 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
         first.full_clean()
         first.save()
         audit(
-            action=AuditAction.POOL_ENTERED,
+            action=CadreAction.POOL_ENTERED,
             user=user,
             summary=ENTERED_SUMMARY.format(name=cadre.name, date=entered_on.isoformat(), recommended_by=recommended_by),
             data={"cadre": cadre.pk, "membership": membership.pk, "entered_on": entered_on.isoformat()},
@@ -128,7 +130,7 @@ def pool_status_change(*, membership, status, changed_on, reason, user):
         change.full_clean()
         change.save()
         audit(
-            action=AuditAction.POOL_STATUS_CHANGED,
+            action=CadreAction.POOL_STATUS_CHANGED,
             user=user,
             summary=CHANGED_SUMMARY.format(
                 name=membership.cadre.name,
@@ -160,7 +162,7 @@ def pool_exit(*, membership, left_on, reason, user):
         membership.full_clean()
         membership.save()
         audit(
-            action=AuditAction.POOL_EXITED,
+            action=CadreAction.POOL_EXITED,
             user=user,
             summary=EXITED_SUMMARY.format(name=membership.cadre.name, date=left_on.isoformat()),
             data={"cadre": membership.cadre_id, "membership": membership.pk, "left_on": left_on.isoformat()},

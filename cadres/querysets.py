@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 
-from .access import sees_all_units
+from accounts.access import sees_all_units
+
 from .dates import latest_birth_date_aged, years_before
 from .experience import grassroots_experience_q, organ_experience_q
 

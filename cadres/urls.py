@@ -1,11 +1,10 @@
 from django.urls import path
 
-from .views import audit, lrmx, pool, profile, quality
+from .views import lrmx, pool, profile, quality
 
 urlpatterns = [
     path("cadres/<int:pk>/", profile.cadre_detail, name="cadre_detail"),
     path("cadres/<int:pk>/photo.jpg", profile.cadre_photo, name="cadre_photo"),
-    path("audit/", audit.audit_log, name="audit_log"),
     path("cadres/<int:pk>.lrmx", lrmx.cadre_lrmx_download, name="cadre_lrmx"),
     path("cadres/import-lrmx/", lrmx.lrmx_import, name="lrmx_import"),
     path("quality/", quality.quality_page, name="quality"),

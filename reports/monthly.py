@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cadres.audit import audit
+from audit.services import audit
 from cadres.dates import month_end
-from cadres.models import AuditAction
 
+from .audit_actions import ReportAction
 from .models import MonthlyReport
 from .serializers import params_as_dict
 from .stats import young_cadre_roster, young_cadre_stats
@@ -52,7 +52,7 @@ def monthly_report_create(*, params, user=None, note=""):
             created_by_name=user.get_username() if authenticated else "",
         )
         audit(
-            action=AuditAction.MONTHLY_REPORT,
+            action=ReportAction.MONTHLY_REPORT,
             user=user,
             summary=f"{params.as_of:%Y年%m月}月度报表（{stats.total}人）{note}",
             data={"params": params_as_dict(params), "rows": stats.total, "report": report.pk},

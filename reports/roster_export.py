@@ -14,7 +14,7 @@ from typing import Any
 from django import forms
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 
-from cadres.access import id_number_for
+from accounts.access import id_number_for
 from cadres.dates import age_on
 from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip

@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from cadres.access import can_view_id_number
+from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
 from cadres.dates import latest_birth_date_aged
 from cadres.experience import grassroots_experience_q, organ_experience_q

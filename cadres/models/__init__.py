@@ -1,6 +1,5 @@
 """The models of the cadre domain, one module per subject."""
 
-from .audit import AuditAction, AuditEvent
 from .career import (
     Appraisal,
     AppraisalResult,
@@ -23,8 +22,6 @@ from .saved import SavedFilter
 __all__ = [
     "Appraisal",
     "AppraisalResult",
-    "AuditAction",
-    "AuditEvent",
     "Cadre",
     "CadrePhoto",
     "Channel",

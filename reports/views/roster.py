@@ -15,11 +15,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_tables2 import RequestConfig
 
-from cadres.audit import audit
+from audit.services import audit
+from cadres.audit_actions import CadreAction
 from cadres.experience import grassroots_ids, organ_experience_q
-from cadres.models import AuditAction, Cadre, SavedFilter
+from cadres.models import Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
+from ..audit_actions import ReportAction
 from ..downloads import file_response
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID
@@ -144,7 +146,7 @@ def cadre_roster_export(request):
         title=EXPORT_TITLE.format(as_of=as_of),
     )
     audit(
-        action=AuditAction.ROSTER_EXPORT,
+        action=ReportAction.ROSTER_EXPORT,
         request=request,
         summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列",
         data={"query": request.GET.urlencode(), "columns": [column.key for column in columns], "rows": rows},
@@ -167,7 +169,7 @@ def cadre_roster_lrmx_zip(request):
         archive.close()
         return plain_bad_request(LRMX_NOTHING)
     audit(
-        action=AuditAction.LRMX_EXPORT,
+        action=CadreAction.LRMX_EXPORT,
         request=request,
         summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(ids)),
         data={"query": request.GET.urlencode(), "as_of": as_of.isoformat(), "cadres": ids},

@@ -2,9 +2,9 @@
 
 import pytest
 
+from accounts.roles import LEADER
 from cadres.models import Cadre, PoolMembership
 from cadres.pool_status import NOT_IN_POOL, pool_status_on
-from cadres.roles import LEADER
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import url
 

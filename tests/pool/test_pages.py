@@ -4,9 +4,11 @@ moves — only for 干部科 and superusers, scoped to the user's units (another
 import pytest
 from django.contrib.auth.models import Permission
 
-from cadres.models import AuditAction, AuditEvent, PoolMembership
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
+from cadres.models import PoolMembership
 from cadres.pool_forms import UNIT_UNKNOWN
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from cadres.views.pool import ENTERED, EXITED, STATUS_CHANGED
 from tests.factories import make_cadre, make_unit, make_user
 
@@ -103,7 +105,7 @@ def test_entry_post_enters_audits_and_says_so(client):
     assert ENTERED.format(name="张伟") in response.content.decode()
     membership = PoolMembership.objects.get(cadre=cadre)
     assert (membership.entered_on, membership.recommended_by) == (D(2021, 7, 1), "所在单位")
-    event = AuditEvent.objects.get(action=AuditAction.POOL_ENTERED)
+    event = AuditEvent.objects.get(action=CadreAction.POOL_ENTERED)
     assert event.user == user
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.roles import UNIT_CLERK
 from cadres.models import SavedFilter
-from cadres.roles import UNIT_CLERK
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import load_workbook, roster_records, url
 

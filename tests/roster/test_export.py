@@ -7,9 +7,10 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cadres.models import Appraisal, AuditEvent, Cadre, EducationRecord
+from accounts.roles import LEADER, READ_ONLY
+from audit.models import AuditEvent
+from cadres.models import Appraisal, Cadre, EducationRecord
 from cadres.resume import resume_text
-from cadres.roles import LEADER, READ_ONLY
 from reports import roster_export
 from reports.roster_export import COLUMNS, DEFAULT_COLUMNS
 from tests.factories import make_cadre, make_id_number, make_unit, make_user

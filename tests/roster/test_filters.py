@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils.html import escape
 
-from cadres.roles import CADRE_SECTION, READ_ONLY
+from accounts.roles import CADRE_SECTION, READ_ONLY
 from reports.forms import INTAKE_FORMAT, INVALID_DATE
 from reports.roster_filters import AGE_ORDER, AGE_RANGE, DATE_ORDER
 from tests.factories import make_cadre, make_id_number, make_unit, make_user

@@ -8,8 +8,9 @@ from defusedxml.ElementTree import fromstring
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cadres.models import AuditAction, AuditEvent
-from cadres.roles import READ_ONLY, UNIT_CLERK
+from accounts.roles import READ_ONLY, UNIT_CLERK
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from reports.views.roster import LRMX_AS_OF_REQUIRED, LRMX_NOTHING
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import url
@@ -73,7 +74,7 @@ def test_an_empty_list_exports_nothing(admin_client, units):
 
 def test_export_is_audited_with_its_query_and_people(admin_client, units):
     admin_client.get(url(ZIP_URL, [AS_OF, ("channel", "xuandiao")]))
-    event = AuditEvent.objects.get(action=AuditAction.LRMX_EXPORT)
+    event = AuditEvent.objects.get(action=CadreAction.LRMX_EXPORT)
     assert event.summary == "截至2021-07-31，2人的任免审批表（.lrmx）"
     assert event.data["query"] == "as_of=2021-07-31&channel=xuandiao"
     assert len(event.data["cadres"]) == 2

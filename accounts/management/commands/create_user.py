@@ -7,12 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.db.models import Q
 
-from cadres.audit import audit
-from cadres.models import AuditAction, Unit
-from cadres.roles import READ_ONLY, ROLES, UNIT_CLERK, role_group
+from ...roles import ROLES, SCOPED_ROLES
+from ...services import account_save
+from ...units import account_units
 
 UNIT_UNKNOWN = "单位“{unit}”不存在"
 UNIT_REQUIRED = "角色“{role}”只能查看本单位干部，请用 --unit 指定至少一个单位"
@@ -20,8 +18,6 @@ PASSWORD_ENV_EMPTY = "环境变量 {name} 未设置或为空"
 PASSWORD_MISMATCH = "两次输入的密码不一致"
 PASSWORD_NEEDS_TERMINAL = "没有可交互的终端：请用 --password-env 指定存放密码的环境变量"
 DONE = "{action}账号 {username}：角色 {role}{units}"
-# These roles see only their own units, so an account without one would see nothing.
-SCOPED_ROLES = {UNIT_CLERK, READ_ONLY}
 
 
 class Command(BaseCommand):
@@ -43,40 +39,20 @@ class Command(BaseCommand):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         password = read_password(password_env, user or User(username=username))
-        with transaction.atomic():
-            created = user is None
-            if created:
-                user = User(username=username)
-            user.is_staff = True
-            user.is_active = True
-            if name is not None:
-                user.first_name = name
-            user.set_password(password)
-            user.save()
-            user.groups.remove(*user.groups.filter(name__in=ROLES))
-            user.groups.add(role_group(role))
-            user.units.set(units)
-            audit(
-                action=AuditAction.ACCOUNT_SAVED,
-                summary=f"{'创建' if created else '更新'}账号 {username}（命令行）",
-                data={"username": username, "role": role, "units": [u.name for u in units]},
-            )
+        user, created = account_save(username=username, role=role, units=units, password=password, name=name)
         self.stdout.write(
             DONE.format(
                 action="已创建" if created else "已更新",
                 username=username,
                 role=role,
-                units=f"，单位 {'、'.join(u.name for u in units)}" if units else "",
+                units=f"，单位 {'、'.join(str(u) for u in units)}" if units else "",
             )
         )
 
 
 def find_unit(value):
     """Return the unit named `value` (or with that id)."""
-    condition = Q(name=value.strip())
-    if value.strip().isdigit():
-        condition |= Q(pk=int(value))
-    unit = Unit.objects.filter(condition).first()
+    unit = account_units().find(value.strip())
     if unit is None:
         raise CommandError(UNIT_UNKNOWN.format(unit=value))
     return unit

@@ -1,12 +1,17 @@
-"""Forms of the cadre pages."""
+"""The audit page's filter form."""
 
 from django import forms
 from django.contrib.auth import get_user_model
 
-from .models import AuditAction
+from .actions import action_choices
 
 DATE_INVALID = "日期无效，请按“2021-07-31”的格式填写"
 DATE_ORDER = "开始日期不能晚于结束日期"
+
+
+def all_actions():
+    """Return the choices of the kind filter: every registered action, read when the form is built."""
+    return [("", "全部"), *action_choices()]
 
 
 class AuditFilterForm(forms.Form):
@@ -15,7 +20,7 @@ class AuditFilterForm(forms.Form):
     user = forms.ModelChoiceField(
         label="操作人", queryset=get_user_model().objects.order_by("username"), required=False, empty_label="全部"
     )
-    action = forms.ChoiceField(label="操作类型", choices=[("", "全部"), *AuditAction.choices], required=False)
+    action = forms.ChoiceField(label="操作类型", choices=all_actions, required=False)
     date_from = forms.DateField(
         label="开始日期",
         required=False,

@@ -1,4 +1,8 @@
-"""Who sees what: district-wide roles, and masked ID numbers for the others."""
+"""Who sees what: district-wide roles, and masked ID numbers for the others.
+
+The permissions named here are declared on the cadre model (cadres.Cadre.Meta.permissions) and granted to the
+roles in accounts/roles.py.
+"""
 
 MASK = "*"
 
@@ -25,3 +29,8 @@ def mask_id_number(number):
 def id_number_for(user, number):
     """Return the number as `user` may see it."""
     return number if can_view_id_number(user) else mask_id_number(number)
+
+
+def masked_fields_for(user):
+    """Return {field name: mask} for the history of a cadre as `user` may read it (see audit.history)."""
+    return {} if can_view_id_number(user) else {"id_number": mask_id_number}

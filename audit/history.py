@@ -1,12 +1,14 @@
-"""A cadre's change history as plain rows: who changed what, from which value to which."""
+"""A record's change history as plain rows: who changed what, from which value to which.
+
+Works for any model kept by django-simple-history; the caller says which fields its reader may only see
+masked, so this module knows nothing of the records it shows.
+"""
 
 from dataclasses import dataclass, field
 
-from .access import can_view_id_number, mask_id_number
-from .models import Cadre
-
 HISTORY_TYPES = {"+": "新建", "~": "修改", "-": "删除"}
 HIDDEN_FIELDS = {"version"}
+SYSTEM_USER = "系统"
 
 
 @dataclass
@@ -17,16 +19,21 @@ class HistoryEntry:
     changes: list = field(default_factory=list)  # (field label, old, new)
 
 
-def cadre_history(cadre, user):
-    """Return the history entries of `cadre`, newest first, ID numbers masked as `user` must see them."""
-    records = list(cadre.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    show_id = can_view_id_number(user)
+def change_history(instance, *, masked=None):
+    """Return the history entries of `instance`, newest first.
+
+    `masked` maps a field name to the function that hides its values from this reader (e.g. an ID number
+    for a role that may not see it); the values are masked before they are shown.
+    """
+    masked = masked or {}
+    model = type(instance)
+    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id"))
     names = related_names(records)
     entries = []
     for index, record in enumerate(records):
         entry = HistoryEntry(
             at=record.history_date,
-            user=record.history_user.get_username() if record.history_user else "系统",
+            user=record.history_user.get_username() if record.history_user else SYSTEM_USER,
             kind=HISTORY_TYPES.get(record.history_type, record.history_type),
         )
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -35,16 +42,18 @@ def cadre_history(cadre, user):
                 if change.field in HIDDEN_FIELDS:
                     continue
                 old, new = change.old, change.new
-                if change.field == "id_number" and not show_id:
-                    old, new = mask_id_number(old), mask_id_number(new)
-                label = Cadre._meta.get_field(change.field).verbose_name
-                entry.changes.append((label, display(names, change.field, old), display(names, change.field, new)))
+                if change.field in masked:
+                    old, new = masked[change.field](old), masked[change.field](new)
+                label = model._meta.get_field(change.field).verbose_name
+                entry.changes.append(
+                    (label, display(model, names, change.field, old), display(model, names, change.field, new))
+                )
         entries.append(entry)
     return entries
 
 
 def related_names(records):
-    """Return {field name: {pk: name}} for the units and channels the records mention, one query each."""
+    """Return {field name: {pk: name}} for the related rows the records mention, one query each."""
     names = {}
     if not records:
         return names
@@ -56,9 +65,9 @@ def related_names(records):
     return names
 
 
-def display(names, name, value):
+def display(model, names, name, value):
     """Return a stored value as people read it: choice labels, related names, blanks as —."""
-    model_field = Cadre._meta.get_field(name)
+    model_field = model._meta.get_field(name)
     if value in (None, ""):
         return "—"
     if model_field.is_relation:

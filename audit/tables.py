@@ -1,4 +1,4 @@
-"""Tables of the cadre pages."""
+"""The audit page's table."""
 
 import django_tables2 as tables
 
