@@ -19,7 +19,6 @@ from cadres.dates import age_on
 from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
 from cadres.models import Appraisal, WorkRecord
-from cadres.pool_status import pool_status_on
 from cadres.querysets import recent_q
 from cadres.resume import resume_text
 
@@ -160,8 +159,8 @@ def export_rows(cadres, as_of, recent_years):
         .annotate(
             is_recent=ExpressionWrapper(recent_q(as_of, recent_years), BooleanField()),
             has_organ_experience=ExpressionWrapper(organ_experience_q(cadres, as_of), BooleanField()),
-            pool_status_on_date=pool_status_on(as_of),
         )
+        .with_pool_status_on(as_of)
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
             "education_records",

@@ -17,7 +17,7 @@ from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStat
 from cadres.dates import latest_birth_date_aged
 from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
-from cadres.pool_status import NOT_IN_POOL
+from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import recent_q
 
 from .forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget

@@ -1,5 +1,6 @@
 """The models of the cadre domain, one module per subject."""
 
+from ..pool.models import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .career import (
     Appraisal,
     AppraisalResult,
@@ -15,7 +16,6 @@ from .career import (
 )
 from .imports import ImportBatch
 from .photo import CadrePhoto
-from .pool import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit
 from .saved import SavedFilter
 

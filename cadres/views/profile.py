@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET
 from accounts.access import id_number_for, masked_fields_for
 from audit.history import change_history
 
+from ..forms import AsOfForm
 from ..models import Cadre, CadrePhoto
-from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, standing_on, three_ages
+from ..profile import AS_OF_BEFORE_BIRTH, standing_on, three_ages
 from ..resume import resume_lines
 
 

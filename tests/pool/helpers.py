@@ -3,7 +3,7 @@
 import datetime
 
 from accounts.roles import CADRE_SECTION
-from cadres.pool import pool_entry_create, pool_exit, pool_status_change
+from cadres.pool.services import pool_entry_create, pool_exit, pool_status_change
 from tests.factories import make_cadre, make_user
 
 D = datetime.date

@@ -1,5 +1,5 @@
 """Two clerks entering one cadre into the pool at once: the second gets ENTERED_MEANWHILE, never a
-500, and nothing of the refused entry is written (cadres/pool.py pool_entry_create)."""
+500, and nothing of the refused entry is written (cadres/pool/services.py pool_entry_create)."""
 
 import threading
 
@@ -12,7 +12,7 @@ from accounts.roles import CADRE_SECTION
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
 from cadres.models import PoolMembership, PoolStatusChange
-from cadres.pool import ENTERED_MEANWHILE, pool_entry_create
+from cadres.pool.services import ENTERED_MEANWHILE, pool_entry_create
 from tests.factories import make_cadre, make_user
 
 from .helpers import D, enter

@@ -8,8 +8,9 @@ from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
 from cadres.models import PoolMembership
-from cadres.pool_forms import UNIT_UNKNOWN
-from cadres.views.pool import ENTERED, EXITED, STATUS_CHANGED
+from cadres.pool.forms import UNIT_UNKNOWN
+from cadres.pool.selectors import membership_status
+from cadres.pool.views import ENTERED, EXITED, STATUS_CHANGED
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import D, enter, leave, move
@@ -115,7 +116,7 @@ def test_status_post_moves_along(client):
     data = {"status": "已列为考察对象", "changed_on": "2021-01-01", "reason": "换届考察"}
     response = client.post(f"/pool/{membership.pk}/status/", data, follow=True)
     assert STATUS_CHANGED.format(name="张伟", status="已列为考察对象") in response.content.decode()
-    assert membership.latest_change.status == "已列为考察对象"
+    assert membership_status(membership)[0] == "已列为考察对象"
 
 
 def test_refused_move_shows_the_reason_and_changes_nothing(client):

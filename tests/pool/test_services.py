@@ -1,4 +1,4 @@
-"""The pool's writes (cadres/pool.py): allowed and refused moves with their exact messages,
+"""The pool's writes (cadres/pool/services.py): allowed and refused moves with their exact messages,
 dates never before the previous change, one open membership, audit entries."""
 
 import datetime
@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from accounts.roles import CADRE_SECTION
 from audit.models import AuditEvent
-from cadres import pool
 from cadres.audit_actions import CadreAction
 from cadres.models import PoolMembership, PoolStatusChange
-from cadres.models.pool import ALREADY_IN_POOL
+from cadres.pool import services as pool
+from cadres.pool.models import ALREADY_IN_POOL
 from tests.factories import make_cadre, make_user
 
 from .helpers import D, enter, leave, move

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import LEADER, READ_ONLY
 from cadres.models import Cadre, WorkRecord
-from cadres.pool_stats import pool_counts
+from cadres.pool.stats import pool_counts
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import D, enter

@@ -3,8 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .models import PoolStatus, Recommender, Unit
-from .profile import AS_OF_INVALID, AsOfForm
+from ..forms import AS_OF_INVALID, AsOfForm
+from ..models import Unit
+from .models import PoolStatus, Recommender
 
 UNIT_UNKNOWN = "单位不存在或无权查看"
 STATUS_UNKNOWN = "未知的状态：“{value}”"
@@ -68,7 +69,7 @@ class PoolStatusForm(forms.Form):
 
     def __init__(self, *args, current, **kwargs):
         """Offer only the moves allowed from `current`; any other status posted reaches the service,
-        which refuses it with a message that names the allowed moves (cadres/pool.py MOVE_REFUSED)."""
+        which refuses it with a message that names the allowed moves (cadres/pool/services.py MOVE_REFUSED)."""
         super().__init__(*args, **kwargs)
         self.fields["status"].widget.choices = [(status.value, status.label) for status in current.next_statuses()]
 

@@ -3,6 +3,7 @@
 Each service checks the move, runs full_clean(), saves inside one transaction and records an
 audit event; a refused move raises ValidationError with one of the messages below and leaves
 the data as it was. Who may call them is the views' business (cadres.change_poolmembership).
+The status a move starts from is read by the one rule (selectors.membership_status).
 """
 
 from django.core.exceptions import ValidationError
@@ -11,9 +12,10 @@ from django.utils import timezone
 
 from audit.services import audit
 
-from .audit_actions import CadreAction
-from .models import Cadre, PoolMembership, PoolStatus, PoolStatusChange
-from .models.pool import ALREADY_IN_POOL
+from ..audit_actions import CadreAction
+from ..models import Cadre
+from .models import ALREADY_IN_POOL, PoolMembership, PoolStatus, PoolStatusChange
+from .selectors import membership_status
 
 DATE_IN_FUTURE = "日期不能晚于今天（{today}）"
 REASON_REQUIRED = "请填写理由"
@@ -36,14 +38,6 @@ def _check_common(day, reason):
         raise ValidationError(DATE_IN_FUTURE.format(today=today.isoformat()))
     if not (reason or "").strip():
         raise ValidationError(REASON_REQUIRED)
-
-
-def membership_status(membership):
-    """Return the membership's status now and the day it took it (年轻干部 since entry if none is recorded)."""
-    latest = membership.status_changes.order_by("-changed_on", "-pk").first()
-    if latest is None:
-        return PoolStatus.RESERVE, membership.entered_on
-    return PoolStatus(latest.status), latest.changed_on
 
 
 def _locked(membership):

@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..models import Cadre, PoolMembership, Unit
-from ..pool import membership_status, pool_entry_create, pool_exit, pool_status_change
-from ..pool_forms import PoolEntryForm, PoolExitForm, PoolListForm, PoolStatusForm
-from ..pool_stats import in_list_order, pool_counts, pool_members
-from ..profile import AsOfForm
+from ..forms import AsOfForm
+from ..models import Cadre, Unit
+from . import services
+from .forms import PoolEntryForm, PoolExitForm, PoolListForm, PoolStatusForm
+from .models import PoolMembership
+from .selectors import in_list_order, membership_status, pool_members
+from .stats import pool_counts
 
 ENTERED = "已将{name}列入年轻干部库"
 STATUS_CHANGED = "已将{name}的年轻干部库状态变更为“{status}”"
@@ -65,7 +67,7 @@ def pool_enter(request, cadre_pk):
     return _confirm(
         request,
         form,
-        lambda data: pool_entry_create(cadre=cadre, user=request.user, **data),
+        lambda data: services.pool_entry_create(cadre=cadre, user=request.user, **data),
         {"cadre": cadre, "title": "列入年轻干部库"},
         lambda membership: ENTERED.format(name=cadre.name),
     )
@@ -80,21 +82,21 @@ def pool_status(request, pk):
     return _confirm(
         request,
         form,
-        lambda data: pool_status_change(membership=membership, user=request.user, **data),
+        lambda data: services.pool_status_change(membership=membership, user=request.user, **data),
         {"cadre": membership.cadre, "membership": membership, "current": current, "title": "变更年轻干部库状态"},
         lambda change: STATUS_CHANGED.format(name=membership.cadre.name, status=change.get_status_display()),
     )
 
 
 @require_http_methods(["GET", "POST"])
-def pool_leave(request, pk):
+def pool_exit(request, pk):
     """Confirm (GET) and record (POST) a membership's exit from the pool."""
     membership = _membership(request, pk)
     form = PoolExitForm(request.POST or None, initial={"left_on": timezone.localdate()})
     return _confirm(
         request,
         form,
-        lambda data: pool_exit(membership=membership, user=request.user, **data),
+        lambda data: services.pool_exit(membership=membership, user=request.user, **data),
         {"cadre": membership.cadre, "membership": membership, "title": "移出年轻干部库"},
         lambda membership: EXITED.format(name=membership.cadre.name),
     )

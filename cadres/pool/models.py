@@ -1,15 +1,22 @@
-"""The young-cadre pool (年轻干部库) as dated records, so membership on any past date is answerable."""
+"""The young-cadre pool (年轻干部库) as dated records, so membership on any past date is answerable.
+
+Re-exported by cadres.models. PoolMembershipQuerySet holds the one rule of "in the pool, and with which
+status, on a date"; every reader (the pool pages, the cadre list's filter and column, the exports, the
+profile and the services' checks) goes through it.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
-from ..querysets import PoolMembershipQuerySet
+from ..querysets import unit_on_q
 from ..validators import validate_no_control_characters
-from .records import Cadre
 
 LEFT_BEFORE_ENTERED = "出库时间不能早于入库时间"
 ALREADY_IN_POOL = "该干部已在年轻干部库中，不能重复入库"
+# The status shown for a cadre outside the pool on a date (the cadre list's filter and column).
+NOT_IN_POOL = "未入库"
 
 
 class Recommender(models.TextChoices):
@@ -35,10 +42,57 @@ class PoolStatus(models.TextChoices):
         return [*forward, cls.REVOKED] if self != cls.REVOKED else []
 
 
+class PoolMembershipQuerySet(models.QuerySet):
+    """Membership of the young-cadre pool (年轻干部库) on any date, past or present."""
+
+    def on(self, day):
+        """Return the memberships open on `day`: entered on or before it and not yet left.
+
+        A cadre who leaves on `day` is out of the pool that day, as with the roster's leave date.
+        """
+        return self.filter(entered_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
+
+    def open(self):
+        """Return the memberships not yet left."""
+        return self.filter(left_on__isnull=True)
+
+    def with_status_on(self, day):
+        """Annotate `status_on`: the latest status changed on or before `day` (on one day, the last recorded).
+
+        A membership with no change recorded by `day` has been 年轻干部 (the model's `first_status`)
+        since it entered. With .on(day) this is the one rule of "pool status on a date".
+        """
+        changes = PoolStatusChange.objects.filter(membership=models.OuterRef("pk"), changed_on__lte=day)
+        latest = changes.order_by("-changed_on", "-pk").values("status")[:1]
+        return self.annotate(
+            status_on=Coalesce(
+                models.Subquery(latest), models.Value(self.model.first_status), output_field=models.CharField()
+            )
+        )
+
+    def with_unit_on(self, day):
+        """Annotate `unit_on`: the id of the unit the member's cadre was in on `day` (cadres.querysets.unit_on_q)."""
+        work_records = self.model._meta.get_field("cadre").related_model._meta.get_field("work_records").related_model
+        return self.annotate(
+            unit_on=unit_on_q(work_records.objects.all(), day, cadre="cadre", current_unit="cadre__unit")
+        )
+
+    def status_of_cadre_on(self, day):
+        """Return an expression for cadre querysets: the cadre's pool status on `day`, NOT_IN_POOL outside it.
+
+        The status is that of the cadre's membership open on `day` (.on and .with_status_on).
+        """
+        open_then = self.filter(cadre=models.OuterRef("pk")).on(day).with_status_on(day)
+        status = models.Subquery(open_then.order_by("-entered_on", "-pk").values("status_on")[:1])
+        return Coalesce(status, models.Value(NOT_IN_POOL), output_field=models.CharField())
+
+
 class PoolMembership(models.Model):
     """One stay of a cadre in the pool, from entering to leaving."""
 
-    cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="pool_memberships")
+    cadre = models.ForeignKey(
+        "cadres.Cadre", verbose_name="干部", on_delete=models.CASCADE, related_name="pool_memberships"
+    )
     entered_on = models.DateField("入库时间")
     recommended_by = models.CharField("推荐方", max_length=6, choices=Recommender.choices)
     reason = models.CharField("入库理由", max_length=300, blank=True, validators=[validate_no_control_characters])
@@ -69,12 +123,6 @@ class PoolMembership(models.Model):
 
     def __str__(self):
         return f"{self.cadre} {self.entered_on:%Y-%m-%d}入库"
-
-    @property
-    def latest_change(self):
-        """Return the latest status change, or None; reads the prefetched changes when there are."""
-        changes = list(self.status_changes.all())
-        return changes[-1] if changes else None
 
 
 class PoolStatusChange(models.Model):
