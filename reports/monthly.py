@@ -11,7 +11,7 @@ from cadres.dates import month_end
 from .audit_actions import ReportAction
 from .models import MonthlyReport
 from .serializers import params_as_dict
-from .stats import young_cadre_roster, young_cadre_stats
+from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
 
 MONTH_FORMAT = "月份“{value}”格式不正确，应为 YYYY-MM，如 2021-07"
@@ -32,7 +32,7 @@ def monthly_report_create(*, params, user=None, note=""):
     District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
     """
     stats = young_cadre_stats(params)
-    content = young_cadre_workbook(stats, young_cadre_roster(params).iterator(chunk_size=2000))
+    content = young_cadre_workbook(stats, counted_cadres(params).iterator(chunk_size=2000))
     authenticated = user is not None and user.is_authenticated
     with transaction.atomic():
         report = MonthlyReport.objects.create(

@@ -99,7 +99,7 @@ def young_cadre_stats(params, *, cadres=None):
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
     young = cadres.young_cadres(params)
-    # The experience rules as conditions, so the roster's filters count exactly these people.
+    # The experience rules as conditions, so the cadre list's filters count exactly these people.
     grassroots = grassroots_experience_q(young, params.as_of)
     organ = organ_experience_q(young, params.as_of)
     counted = (
@@ -149,7 +149,7 @@ def _excluded_intake(year, code, channels_by_code, groups):
     return ExcludedIntake(year, code, channel.group.name if alone else channel.name)
 
 
-def young_cadre_roster(params, *, cadres=None):
+def counted_cadres(params, *, cadres=None):
     """Return the counted cadres for `params`, in the statistics' order, each with `is_recent`.
 
     The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.

@@ -18,7 +18,7 @@ from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID, StatsParamsForm
 from ..narrative import experience_html
 from ..serializers import params_as_dict, stats_as_dict
-from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
+from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, counted_cadres, young_cadre_stats
 from ..tables import GroupTable
 from ..workbooks import workbook_filename, young_cadre_workbook
 
@@ -87,7 +87,7 @@ def young_cadres_xlsx(request):
     params = form.params()
     cadres = Cadre.objects.visible_to(request.user)
     stats = young_cadre_stats(params, cadres=cadres)
-    content = young_cadre_workbook(stats, young_cadre_roster(params, cadres=cadres).iterator(chunk_size=2000))
+    content = young_cadre_workbook(stats, counted_cadres(params, cadres=cadres).iterator(chunk_size=2000))
     audit_export(request, ReportAction.STATS_XLSX, stats)
     return xlsx_response(content, workbook_filename(params))
 

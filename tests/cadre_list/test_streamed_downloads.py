@@ -14,7 +14,7 @@ from django.utils import timezone
 from cadres.lrmx.writer import lrmx_cadres, lrmx_files
 from cadres.models import Cadre
 from reports import downloads
-from reports.views.roster import cadre_roster_export, cadre_roster_lrmx_zip
+from reports.views.cadre_list import cadre_list_export, cadre_list_lrmx_zip
 from tests.factories import make_cadre, make_unit
 from tests.reports.helpers import load_workbook, roster_records, url
 
@@ -23,7 +23,7 @@ from .helpers import EXPORT_URL
 pytestmark = pytest.mark.django_db
 
 ZIP_URL = "/cadres/export.lrmx.zip"
-VIEWS = {EXPORT_URL: cadre_roster_export, ZIP_URL: cadre_roster_lrmx_zip}
+VIEWS = {EXPORT_URL: cadre_list_export, ZIP_URL: cadre_list_lrmx_zip}
 AS_OF = ("as_of", "2021-07-31")
 XLSX_DISPOSITION = "attachment; filename*=utf-8''%E5%B9%B2%E9%83%A8%E5%90%8D%E5%8D%95_2021-07-31.xlsx"
 ZIP_DISPOSITION = "attachment; filename*=utf-8''%E4%BB%BB%E5%85%8D%E5%AE%A1%E6%89%B9%E8%A1%A8_2021-07-31.zip"
@@ -52,7 +52,7 @@ def streamed(response):
     return body
 
 
-def test_roster_export_is_streamed_from_a_temporary_file_with_its_headers(admin_user, cadres):
+def test_cadre_list_export_is_streamed_from_a_temporary_file_with_its_headers(admin_user, cadres):
     response = download(admin_user, EXPORT_URL, [AS_OF, ("columns", "name")])
     body = streamed(response)
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,10 +1,10 @@
-"""The roster export (/cadres/export.xlsx): the filtered cadres with the columns the user picks.
+"""The cadre list export (/cadres/export.xlsx): the filtered cadres with the columns the user picks.
 
 Streams: the cadres come from `.iterator(chunk_size=…)` with their records prefetched chunk by
 chunk, the experience flags are computed once for the whole list, the sheet is write-only
 (reports/excel.py) and the file is built in a spooled temporary file (reports/downloads.py), so
 neither memory nor the number of queries grows with the rows. The .lrmx zip of the same list
-(roster_lrmx_zip) is built the same way.
+(cadre_list_lrmx_archive) is built the same way.
 """
 
 import copy
@@ -22,9 +22,9 @@ from cadres.models import Appraisal, WorkRecord
 from cadres.querysets import recent_q
 from cadres.resume import resume_text
 
-from .downloads import spooled_file
-from .excel import WorkbookWriter, text_width
-from .narrative import chinese_count
+from ..downloads import spooled_file
+from ..excel import WorkbookWriter, text_width
+from ..narrative import chinese_count
 
 SHEET_NAME = "干部名单"
 CHUNK_SIZE = 500
@@ -169,7 +169,7 @@ def export_rows(cadres, as_of, recent_years):
     )
 
 
-def roster_workbook(cadres, columns, *, as_of, recent_years, user, title):
+def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
     """Return (xlsx file, rows written) of `cadres` with `columns`, as `user` may see them on `as_of`.
 
     The file is a spooled temporary file (reports/downloads.py); the caller sends or closes it.
@@ -187,7 +187,7 @@ def roster_workbook(cadres, columns, *, as_of, recent_years, user, title):
     return book.to_file(), rows
 
 
-def roster_lrmx_zip(cadres, *, as_of, filled_on, user):
+def cadre_list_lrmx_archive(cadres, *, as_of, filled_on, user):
     """Return (zip file, cadre ids) of the `序号.姓名.lrmx` files of `cadres`, in their order.
 
     The cadres are read chunk by chunk and each file goes into the zip as it is made, so memory

@@ -1,6 +1,6 @@
-"""The roster: /cadres/ (page), /cadres.json, /cadres/export.xlsx, and the user's saved filters.
+"""The cadre list (干部名册): /cadres/ (page), /cadres.json, /cadres/export.xlsx, the .lrmx zip, saved filters.
 
-All three start from `Cadre.objects.visible_to(user)` and read the same filters (roster_filters.py).
+All three start from `Cadre.objects.visible_to(user)` and read the same filters (cadre_list/filters.py).
 """
 
 from django.contrib import messages
@@ -22,12 +22,12 @@ from cadres.models import Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
 from ..audit_actions import ReportAction
+from ..cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadre_list_workbook
+from ..cadre_list.filters import CadreListFilter
+from ..cadre_list.table import CadreListTable
 from ..downloads import file_response
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID
-from ..roster_export import ExportColumnsForm, roster_lrmx_zip, roster_workbook
-from ..roster_filters import RosterFilter
-from ..tables import RosterTable
 
 PAGE_SIZE = 50
 JSON_PAGE_SIZE = 100
@@ -45,25 +45,25 @@ LRMX_NOTHING = "没有符合条件的干部，未导出任何文件"
 PAGE_PARAMS = ("page", "sort", "columns")
 
 
-def roster_filter(request):
+def cadre_list_filter(request):
     """Return the bound filters over the cadres `request.user` may see, ordered for listing."""
     cadres = Cadre.objects.visible_to(request.user).select_related("unit", "channel__group")
-    return RosterFilter(request.GET, cadres, request=request)
+    return CadreListFilter(request.GET, cadres, request=request)
 
 
 @require_GET
 @permission_required("cadres.view_cadre", raise_exception=True)
-def cadre_roster(request):
-    filterset = roster_filter(request)
+def cadre_list(request):
+    filterset = cadre_list_filter(request)
     context = {
         "filterset": filterset,
         "columns_form": ExportColumnsForm(),
         "saved_filters": SavedFilter.objects.filter(user=request.user),
     }
     if not filterset.is_valid():
-        return render(request, "cadres/roster.html", context, status=400)
+        return render(request, "reports/cadre_list.html", context, status=400)
     as_of = filterset.as_of_date
-    table = RosterTable(
+    table = CadreListTable(
         filterset.qs.annotate(
             has_organ_experience=ExpressionWrapper(organ_experience_q(filterset.qs, as_of), BooleanField())
         ),
@@ -72,7 +72,7 @@ def cadre_roster(request):
     )
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     return render(
-        request, "cadres/roster.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}
+        request, "reports/cadre_list.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}
     )
 
 
@@ -82,13 +82,13 @@ def lrmx_zip_url(request, as_of):
     for name in PAGE_PARAMS:
         params.pop(name, None)
     params["as_of"] = as_of.isoformat()
-    return f"{reverse('cadre_roster_lrmx_zip')}?{params.urlencode()}"
+    return f"{reverse('cadre_list_lrmx_zip')}?{params.urlencode()}"
 
 
 @require_GET
 @permission_required("cadres.view_cadre", raise_exception=True)
-def cadre_roster_json(request):
-    filterset = roster_filter(request)
+def cadre_list_json(request):
+    filterset = cadre_list_filter(request)
     if not filterset.is_valid():
         return json_error(filterset.error_messages_list())
     paginator = Paginator(filterset.qs, JSON_PAGE_SIZE)
@@ -128,8 +128,8 @@ def json_error(messages_list):
 
 @require_GET
 @permission_required("cadres.export_cadres", raise_exception=True)
-def cadre_roster_export(request):
-    filterset = roster_filter(request)
+def cadre_list_export(request):
+    filterset = cadre_list_filter(request)
     columns_form = ExportColumnsForm(request.GET)
     if not (filterset.is_valid() and columns_form.is_valid()):
         errors = filterset.error_messages_list() + [e for errs in columns_form.errors.values() for e in errs]
@@ -137,7 +137,7 @@ def cadre_roster_export(request):
             f"{PARAMS_INVALID}：{'；'.join(errors)}", content_type="text/plain; charset=utf-8"
         )
     as_of, columns = filterset.as_of_date, columns_form.chosen()
-    workbook, rows = roster_workbook(
+    workbook, rows = cadre_list_workbook(
         filterset.qs,
         columns,
         as_of=as_of,
@@ -156,15 +156,15 @@ def cadre_roster_export(request):
 
 @require_GET
 @permission_required("cadres.export_cadres", raise_exception=True)
-def cadre_roster_lrmx_zip(request):
+def cadre_list_lrmx_zip(request):
     """The filtered list as a zip of `序号.姓名.lrmx` files, ages as of the `as_of` the user chose."""
-    filterset = roster_filter(request)
+    filterset = cadre_list_filter(request)
     if not filterset.is_valid():
         return plain_bad_request(f"{PARAMS_INVALID}：{'；'.join(filterset.error_messages_list())}")
     if not request.GET.get("as_of"):
         return plain_bad_request(LRMX_AS_OF_REQUIRED)
     as_of = filterset.as_of_date
-    archive, ids = roster_lrmx_zip(filterset.qs, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
+    archive, ids = cadre_list_lrmx_archive(filterset.qs, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
     if not ids:
         archive.close()
         return plain_bad_request(LRMX_NOTHING)
@@ -189,9 +189,9 @@ def saved_filter_create(request):
         saved = saved_filter_save(user=request.user, name=name, query=query)
     except ValidationError as error:
         messages.error(request, SAVE_INVALID.format(errors="；".join(error.messages)))
-        return redirect(f"{reverse('cadre_roster')}?{query}")
+        return redirect(f"{reverse('cadre_list')}?{query}")
     messages.success(request, SAVED.format(name=saved.name))
-    return redirect(f"{reverse('cadre_roster')}?{saved.query}")
+    return redirect(f"{reverse('cadre_list')}?{saved.query}")
 
 
 @require_GET
@@ -199,7 +199,7 @@ def saved_filter_create(request):
 def saved_filter_open(request, pk):
     """Open one of the user's own saved filters; another user's is a 404."""
     saved = get_object_or_404(SavedFilter, pk=pk, user=request.user)
-    return redirect(f"{reverse('cadre_roster')}?{saved.query}")
+    return redirect(f"{reverse('cadre_list')}?{saved.query}")
 
 
 @require_POST
@@ -208,4 +208,4 @@ def saved_filter_remove(request, pk):
     saved = get_object_or_404(SavedFilter, pk=pk, user=request.user)
     saved_filter_delete(saved_filter=saved)
     messages.success(request, DELETED.format(name=saved.name))
-    return redirect("cadre_roster")
+    return redirect("cadre_list")

@@ -1,4 +1,4 @@
-"""Each roster filter against a small hand-made roster, the right answer written in the test."""
+"""Each cadre list filter against a small hand-made roster, the right answer written in the test."""
 
 import datetime
 
@@ -6,8 +6,8 @@ import pytest
 from django.utils.html import escape
 
 from accounts.roles import CADRE_SECTION, READ_ONLY
+from reports.cadre_list.filters import AGE_ORDER, AGE_RANGE, DATE_ORDER
 from reports.forms import INTAKE_FORMAT, INVALID_DATE
-from reports.roster_filters import AGE_ORDER, AGE_RANGE, DATE_ORDER
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
 from tests.reports.helpers import url
 

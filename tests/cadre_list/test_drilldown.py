@@ -1,4 +1,4 @@
-"""Every statistics figure links to the roster of exactly its people: the counts are equal."""
+"""Every statistics figure links to the cadre list of exactly its people: the counts are equal."""
 
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ def demo(db):
     call_command("loaddata", str(DEMO_FIXTURE), verbosity=0)
 
 
-def roster_count(client, link):
+def listed_count(client, link):
     """Follow a drill-down `url` and return the count /cadres.json gives."""
     parts = urlsplit(link)
     assert parts.path == "/cadres.json"
@@ -52,9 +52,9 @@ def figures_with_links(data):
 def test_article_figures_drill_down_to_as_many_people(admin_client, demo):
     data = admin_client.get(url(JSON_URL, ARTICLE_PARAMS)).json()
 
-    assert roster_count(admin_client, data["url"]) == 146
-    assert roster_count(admin_client, data["recent_url"]) == 70
-    assert {g["name"]: roster_count(admin_client, g["url"]) for g in data["groups"]} == ARTICLE_FIGURES
+    assert listed_count(admin_client, data["url"]) == 146
+    assert listed_count(admin_client, data["recent_url"]) == 70
+    assert {g["name"]: listed_count(admin_client, g["url"]) for g in data["groups"]} == ARTICLE_FIGURES
 
 
 @pytest.mark.parametrize("params", PARAMETER_SETS.values(), ids=PARAMETER_SETS.keys())
@@ -62,10 +62,10 @@ def test_every_figure_drills_down_to_as_many_people(admin_client, demo, params):
     data = admin_client.get(url(JSON_URL, params)).json()
 
     for figure, link in figures_with_links(data):
-        assert roster_count(admin_client, link) == figure, link
+        assert listed_count(admin_client, link) == figure, link
 
 
-def test_page_url_leads_to_the_roster_page_with_the_same_query(admin_client, demo):
+def test_page_url_leads_to_the_cadre_list_page_with_the_same_query(admin_client, demo):
     data = admin_client.get(url(JSON_URL, ARTICLE_PARAMS)).json()
 
     page = urlsplit(data["groups"][0]["page_url"])

@@ -1,4 +1,4 @@
-"""The statistics count those lacking 基层经验 and 机关阅历, with the roster's own rule and links."""
+"""The statistics count those lacking 基层经验 and 机关阅历, with the cadre list's own rule and links."""
 
 import datetime
 import html

@@ -1,4 +1,4 @@
-"""The roster page's experience columns: 基层经验 / 机关阅历 as 有/无 on the chosen date, no query per row."""
+"""The cadre list page's experience columns: 基层经验 / 机关阅历 as 有/无 on the chosen date, no query per row."""
 
 import pytest
 from django.db import connection
@@ -19,7 +19,7 @@ def flags(client, as_of="2021-07-31"):
     return {row.record.name: (row.get_cell("grassroots"), row.get_cell("organ")) for row in table.paginated_rows}
 
 
-def test_roster_shows_both_flags_as_has_or_not(admin_client):
+def test_cadre_list_shows_both_flags_as_has_or_not(admin_client):
     township = make_unit("某街道", kind="街道")
     organ = make_unit("某局", kind="党政机关")
     grassroots = make_cadre(name="基层", unit=township)

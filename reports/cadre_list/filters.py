@@ -1,4 +1,4 @@
-"""The roster's filters (django-filter), all in the query string so a query can be bookmarked.
+"""The cadre list's filters (django-filter), all in the query string so a query can be bookmarked.
 
 The statistics parameters are filters too (`as_of`, `max_age`, `recent_years`, `exclude`, `unit`,
 with `group`, `channel`, `recent`), and they go through `Cadre.objects.young_cadres(params)` — the
@@ -20,8 +20,8 @@ from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import recent_q
 
-from .forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
-from .stats import DEFAULT_RECENT_YEARS, StatsParams
+from ..forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
+from ..stats import DEFAULT_RECENT_YEARS, StatsParams
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
@@ -50,7 +50,7 @@ class IntakeFilter(filters.Filter):
     field_class = IntakeListField
 
 
-class RosterFilterForm(forms.Form):
+class CadreListFilterForm(forms.Form):
     """The form of the filters, checking that the ranges run the right way."""
 
     def clean(self):
@@ -72,7 +72,7 @@ def _choices(enum):
     return list(enum.choices)
 
 
-class RosterFilter(filters.FilterSet):
+class CadreListFilter(filters.FilterSet):
     """Filters of /cadres/, /cadres.json and /cadres/export.xlsx; construct with `request=`."""
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
@@ -200,7 +200,7 @@ class RosterFilter(filters.FilterSet):
     class Meta:
         model = Cadre
         fields = []
-        form = RosterFilterForm
+        form = CadreListFilterForm
 
     def __init__(self, data=None, queryset=None, *, request=None, today=None, **kwargs):
         """Bind to `data`; `today` is the default `as_of` (the local date when omitted)."""

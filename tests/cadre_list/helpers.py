@@ -1,4 +1,4 @@
-"""Readers and builders shared by the roster tests."""
+"""Readers and builders shared by the cadre list tests."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""/cadres/export.lrmx.zip: the roster's filtered list as `序号.姓名.lrmx` files, scoped, audited."""
+"""/cadres/export.lrmx.zip: the cadre list's filtered list as `序号.姓名.lrmx` files, scoped, audited."""
 
 import io
 import zipfile
@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from accounts.roles import READ_ONLY, UNIT_CLERK
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
-from reports.views.roster import LRMX_AS_OF_REQUIRED, LRMX_NOTHING
+from reports.views.cadre_list import LRMX_AS_OF_REQUIRED, LRMX_NOTHING
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import url
 
@@ -43,7 +43,7 @@ def test_filtered_list_as_numbered_files_with_the_chosen_age_basis(admin_client,
 
     found = files(response)
     listed = admin_client.get(url("/cadres.json", [AS_OF, ("channel", "xuandiao")])).json()["results"]
-    # Numbered in the roster's own order.
+    # Numbered in the cadre list's own order.
     assert sorted(found) == [f"{number}.{row['name']}.lrmx" for number, row in enumerate(listed, start=1)]
     assert sorted(found) == ["1.乙一.lrmx", "2.甲一.lrmx"]
     assert {fromstring(content).findtext("JiSuanNianLingShiJian") for content in found.values()} == {"20210731"}
@@ -91,7 +91,7 @@ def test_query_count_does_not_grow_with_the_list(admin_client, django_assert_max
         assert len(files(admin_client.get(url(ZIP_URL, [AS_OF])))) == 11
 
 
-def test_roster_page_links_to_the_zip_of_the_same_list(admin_client, units):
+def test_cadre_list_page_links_to_the_zip_of_the_same_list(admin_client, units):
     page = admin_client.get(url(ROSTER_URL, [("channel", "xuandiao"), ("page", "1"), ("sort", "name")]))
     assert page.context["lrmx_zip_url"].startswith(ZIP_URL + "?channel=xuandiao&as_of=")
     assert 'class="lrmx-zip"' in page.content.decode()

@@ -1,4 +1,4 @@
-"""In a real browser: filter the roster by a channel, then follow the statistics' drill-down link
+"""In a real browser: filter the cadre list by a channel, then follow the statistics' drill-down link
 for the same people and find the count the statistics printed."""
 
 import datetime
@@ -30,16 +30,16 @@ def roster():
     make_cadre(birth_date=D(1996, 1, 1), entry_date=D(2021, 3, 1), channel="gongwuyuan")
 
 
-def test_roster_channel_filter_and_statistics_drilldown_agree(page, live_server, clerk, roster):
+def test_cadre_list_channel_filter_and_statistics_drilldown_agree(page, live_server, clerk, roster):
     log_in(page, live_server)
 
     page.goto(f"{live_server.url}/cadres/?as_of=2021-07-31")
-    assert page.inner_text("#roster-count") == "6"
+    assert page.inner_text("#cadre-count") == "6"
     page.select_option("#id_channel", "xuandiao")
     page.click("form.params button[type=submit]")
     page.wait_for_load_state()
     assert "channel=xuandiao" in page.url
-    assert page.inner_text("#roster-count") == "4"  # every 选调生 on the roster, the older one included
+    assert page.inner_text("#cadre-count") == "4"  # every 选调生 on the cadre list, the older one included
 
     page.goto(f"{live_server.url}/reports/young-cadres/?as_of=2021-07-31&exclude=2021:gongwuyuan")
     row = page.locator("table.stats-table tbody tr", has_text="选调生")
@@ -49,5 +49,5 @@ def test_roster_channel_filter_and_statistics_drilldown_agree(page, live_server,
     link.click()
     page.wait_for_load_state()
     assert "/cadres/" in page.url and "group=" in page.url
-    assert page.inner_text("#roster-count") == figure
-    assert page.locator("table.roster-table tbody tr").count() == 3
+    assert page.inner_text("#cadre-count") == figure
+    assert page.locator("table.cadre-list-table tbody tr").count() == 3

@@ -1,4 +1,4 @@
-"""Who sees what on the roster: scoping by unit in the list, JSON and export; login; saved filters."""
+"""Who sees what on the cadre list: scoping by unit in the list, JSON and export; login; saved filters."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The roster export: chosen columns, masking, formula escaping, streaming, permission and audit."""
+"""The cadre list export: chosen columns, masking, formula escaping, streaming, permission and audit."""
 
 import datetime
 
@@ -11,8 +11,8 @@ from accounts.roles import LEADER, READ_ONLY
 from audit.models import AuditEvent
 from cadres.models import Appraisal, Cadre, EducationRecord
 from cadres.resume import resume_text
-from reports import roster_export
-from reports.roster_export import COLUMNS, DEFAULT_COLUMNS
+from reports.cadre_list import export as cadre_list_export
+from reports.cadre_list.export import COLUMNS, DEFAULT_COLUMNS
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
 from tests.reports.helpers import load_workbook, roster_records, url
 
@@ -188,7 +188,7 @@ def test_export_needs_no_query_per_row(admin_client, django_assert_num_queries):
 
 
 def test_export_reads_the_cadres_in_chunks(admin_client, monkeypatch):
-    monkeypatch.setattr(roster_export, "CHUNK_SIZE", 2)
+    monkeypatch.setattr(cadre_list_export, "CHUNK_SIZE", 2)
     for _ in range(5):
         make_cadre(unit=make_unit())
 
