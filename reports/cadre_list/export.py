@@ -19,7 +19,6 @@ from cadres.dates import age_on
 from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
 from cadres.models import Appraisal, WorkRecord
-from cadres.querysets import recent_q
 from cadres.resume import resume_text
 
 from ..downloads import spooled_file
@@ -157,9 +156,9 @@ def export_rows(cadres, as_of, recent_years):
     return (
         cadres.select_related("unit", "channel__group")
         .annotate(
-            is_recent=ExpressionWrapper(recent_q(as_of, recent_years), BooleanField()),
             has_organ_experience=ExpressionWrapper(organ_experience_q(cadres, as_of), BooleanField()),
         )
+        .with_recent_flag(as_of, recent_years)
         .with_pool_status_on(as_of)
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
