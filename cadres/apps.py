@@ -7,5 +7,5 @@ class CadresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # audit connects the login, logout and failed-login receivers; checks registers the system checks.
-        from . import audit, checks  # noqa: F401
+        # audit_actions registers the audit codes; checks registers the system checks.
+        from . import audit_actions, checks  # noqa: F401

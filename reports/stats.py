@@ -1,38 +1,14 @@
 """The young-cadre statistics: one function, one result object, many renderers."""
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper
+from django.db.models import Count, Q
 
 from cadres.experience import grassroots_experience_q, organ_experience_q
-from cadres.models import Cadre, Channel, Unit
-from cadres.querysets import recent_q
+from cadres.models import Cadre, Channel
 
 from .narrative import chinese_count, footnote_text, narrative_text
-
-DEFAULT_MAX_AGE = 35
-DEFAULT_RECENT_YEARS = 3
-DISTRICT_SCOPE = "全区"
-OWN_UNITS_SCOPE = "所负责单位"
-
-
-@dataclass(frozen=True)
-class StatsParams:
-    """What a figure depends on: the reference date, the age limit, the window, exclusions, a unit."""
-
-    as_of: datetime.date
-    max_age: int = DEFAULT_MAX_AGE
-    recent_years: int = DEFAULT_RECENT_YEARS
-    excluded: tuple = ()  # ((year, channel code), …), sorted
-    unit: Unit | None = None
-    # What the figures cover when no unit is chosen: the district, or a clerk's own units.
-    scope: str = DISTRICT_SCOPE
-
-    @property
-    def scope_name(self):
-        """Return the name the wording uses for what is counted: the unit's, else the scope's."""
-        return self.unit.name if self.unit else self.scope
+from .params import StatsParams
 
 
 @dataclass
@@ -99,15 +75,16 @@ def young_cadre_stats(params, *, cadres=None):
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
     young = cadres.young_cadres(params)
-    # The experience rules as conditions, so the roster's filters count exactly these people.
+    # The experience rules as conditions, so the cadre list's filters count exactly these people.
     grassroots = grassroots_experience_q(young, params.as_of)
     organ = organ_experience_q(young, params.as_of)
     counted = (
-        young.order_by()
+        young.with_recent_flag(params.as_of, params.recent_years)
+        .order_by()
         .values("channel")
         .annotate(
             count=Count("pk"),
-            recent=Count("pk", filter=recent_q(params.as_of, params.recent_years)),
+            recent=Count("pk", filter=Q(is_recent=True)),
             with_grassroots=Count("pk", filter=grassroots),
             with_organ=Count("pk", filter=organ),
         )
@@ -149,7 +126,7 @@ def _excluded_intake(year, code, channels_by_code, groups):
     return ExcludedIntake(year, code, channel.group.name if alone else channel.name)
 
 
-def young_cadre_roster(params, *, cadres=None):
+def counted_cadres(params, *, cadres=None):
     """Return the counted cadres for `params`, in the statistics' order, each with `is_recent`.
 
     The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.
@@ -158,6 +135,6 @@ def young_cadre_roster(params, *, cadres=None):
     return (
         cadres.young_cadres(params)
         .select_related("unit", "channel__group")
-        .annotate(is_recent=ExpressionWrapper(recent_q(params.as_of, params.recent_years), BooleanField()))
+        .with_recent_flag(params.as_of, params.recent_years)
         .order_by("channel__group__sort_order", "channel__sort_order", "entry_date", "unit__sort_order", "pk")
     )

@@ -3,7 +3,8 @@
 import datetime
 from typing import NamedTuple
 
-from ..access import sees_all_units
+from accounts.access import sees_all_units
+
 from ..importing import synonyms
 from ..models import Cadre, Channel, EducationRecord, Unit
 from .outcome import ATTNAMES

@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..audit import audit
+from audit.services import audit
+
+from ..audit_actions import CadreAction
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED
 from ..importing.problems import ImportRefused
-from ..models import AuditAction, Cadre, EducationRecord, ImportBatch
+from ..models import Cadre, EducationRecord, ImportBatch
 from .bulk import HistoryStamp, StaleRowsError, insert_history, insert_rows, update_rows
 from .outcome import COMPANIONS, CONCRETE, INDEX, UNIT
 
@@ -142,7 +144,7 @@ def _apply(plan, user, request, username):
         rows=rows,
     )
     audit(
-        action=AuditAction.ROSTER_IMPORT,
+        action=CadreAction.ROSTER_IMPORT,
         user=user,
         request=request,
         username=username,

@@ -18,9 +18,10 @@ from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from audit.models import AuditEvent
 from cadres.importing.outcome import CREATED, UNCHANGED, UPDATED
 from cadres.importing.problems import WHOLE_ROW, ImportRefused
-from cadres.models import AuditEvent, Cadre, ImportBatch, Unit
+from cadres.models import Cadre, ImportBatch, Unit
 from cadres.roster_import.columns import BY_KEY, COLUMNS, REQUIRED_KEYS
 from cadres.roster_import.load import roster_import_read
 from cadres.roster_import.services import NOT_VALID, roster_import_apply
