@@ -12,8 +12,17 @@ from cadres.models.records import ID_BIRTH_MISMATCH
 from cadres.roster_import import cells, plan, row_reader
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.plan import Problem
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import HEADERS, person, roster_bytes, sheet_xml_edited, workbook_bytes
+from tests.factories import (
+    HEADERS,
+    make_cadre,
+    make_id_number,
+    make_unit,
+    make_user,
+    person,
+    roster_bytes,
+    sheet_xml_edited,
+    workbook_bytes,
+)
 
 UNIT = "下陆区委组织部"
 pytestmark = pytest.mark.django_db
