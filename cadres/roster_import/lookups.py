@@ -30,13 +30,14 @@ class Lookups:
     def __init__(self, user, *, studies=False):
         self.units = Unit.objects.all().by_name()
         self.channels = {}
-        for channel in Channel.objects.all():
+        channels = list(Channel.objects.all())
+        for channel in channels:
             self.channels[channel.name] = channel
             self.channels[channel.code] = channel
         for alias, code in synonyms.CHANNEL.items():
             if code in self.channels:
                 self.channels.setdefault(alias, self.channels[code])
-        self.channel_names = "、".join(channel.name for channel in Channel.objects.all())
+        self.channel_names = "、".join(channel.name for channel in channels)
         self.units_by_id = {unit.pk: unit for unit in self.units.values()}
         self.channels_by_id = {channel.pk: channel for channel in self.channels.values()}
         # Existing cadres as value rows (see CONCRETE), not instances: a fifth of the memory.

@@ -21,8 +21,7 @@ from cadres.importing.pending import (
 )
 from cadres.importing.problems import ImportRefused
 from cadres.models import Cadre, PendingUpload
-from tests.factories import make_unit, make_user
-from tests.roster_import.builders import HEADERS, person, roster_bytes
+from tests.factories import HEADERS, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from cadres.importing.problems import ImportRefused
 from cadres.models import Cadre
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import STALE, roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

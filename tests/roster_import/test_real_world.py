@@ -17,9 +17,15 @@ from cadres.roster_import.row_reader import FORMULA_UNCALCULATED
 from cadres.roster_import.services import roster_import_apply
 from reports.roster_template import roster_template
 from reports.stats import StatsParams, young_cadre_stats
-from tests.factories import make_unit
-from tests.roster_import.builders import HEADERS, person, roster_bytes
-from tests.roster_import.realistic import PEOPLE, make_units, realistic_roster
+from tests.factories import (
+    HEADERS,
+    REALISTIC_PEOPLE,
+    make_realistic_units,
+    make_unit,
+    person,
+    realistic_roster,
+    roster_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -34,7 +40,7 @@ def unit():
 
 @pytest.fixture
 def imported():
-    make_units()
+    make_realistic_units()
     sheet, plan = roster_import_read(realistic_roster(), filename="下陆区花名册.xlsx")
     assert plan.ok, [str(problem) for problem in plan.problems]
     roster_import_apply(plan=plan)
@@ -44,8 +50,8 @@ def imported():
 def test_the_instructions_sheet_title_frame_and_footer_are_passed_over(imported):
     sheet, plan = imported
     assert (sheet.sheet, sheet.header_row) == ("花名册", 4)
-    assert plan.skipped == [(5 + len(PEOPLE), reader.SKIP_NOTE)]
-    assert plan.counts[CREATED] == len(PEOPLE) == Cadre.objects.count()
+    assert plan.skipped == [(5 + len(REALISTIC_PEOPLE), reader.SKIP_NOTE)]
+    assert plan.counts[CREATED] == len(REALISTIC_PEOPLE) == Cadre.objects.count()
 
 
 def test_the_statistics_are_those_worked_out_by_hand(imported):
@@ -124,7 +130,7 @@ def test_dates_keep_their_precision(imported):
 
 def test_the_same_roster_again_changes_nothing(imported):
     _sheet, again = roster_import_read(realistic_roster(), filename="下陆区花名册.xlsx")
-    assert again.ok and again.counts[UNCHANGED] == len(PEOPLE)
+    assert again.ok and again.counts[UNCHANGED] == len(REALISTIC_PEOPLE)
 
 
 def test_a_month_never_overwrites_a_finer_date_of_the_same_month(imported):
@@ -132,7 +138,7 @@ def test_a_month_never_overwrites_a_finer_date_of_the_same_month(imported):
     zhang.entry_date, zhang.entry_month_only = D(2019, 8, 17), False
     zhang.save()
     _sheet, again = roster_import_read(realistic_roster(), filename="下陆区花名册.xlsx")
-    assert again.counts[UNCHANGED] == len(PEOPLE)
+    assert again.counts[UNCHANGED] == len(REALISTIC_PEOPLE)
 
 
 def planned(people, headers):

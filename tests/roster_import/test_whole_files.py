@@ -25,8 +25,7 @@ from cadres.models import Cadre, ImportBatch, Unit
 from cadres.roster_import.columns import BY_KEY, COLUMNS, REQUIRED_KEYS
 from cadres.roster_import.load import roster_import_read
 from cadres.roster_import.services import NOT_VALID, roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit
-from tests.roster_import.builders import shaped_roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, shaped_roster_bytes
 
 pytestmark = pytest.mark.django_db
 

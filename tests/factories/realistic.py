@@ -2,7 +2,8 @@
 a two-row header with 全日制教育 / 在职教育 groups, 状态 written as the reason, 党校 education, the
 standard's words for 政治面貌 and 学历, dates in every form, and a footer.
 
-The people are chosen so that the statistics of 2021-07-31 can be worked out by hand (test_real_world).
+The people are chosen so that the statistics of 2021-07-31 can be worked out by hand
+(tests/roster_import/test_real_world.py).
 """
 
 import datetime
@@ -10,8 +11,9 @@ import datetime
 from openpyxl import Workbook
 
 from cadres.models import Unit, UnitAlias
-from tests.factories import make_id_number, make_unit
-from tests.roster_import.builders import workbook_bytes
+
+from .records import make_id_number, make_unit
+from .rosters import workbook_bytes
 
 D = datetime.date
 TITLE = "下陆区优秀年轻干部花名册（截至2021年7月31日）"
@@ -51,7 +53,7 @@ def row(name, gender, ethnicity, birth, political, full_time, in_service, unit, 
     ]  # fmt: skip
 
 
-PEOPLE = [
+REALISTIC_PEOPLE = [
     row("张伟", "男", "汉族", D(1990, 3, 15), "中国共产党党员", BACHELOR, NONE_STUDY, "区委组织部", "干部科科员",
         "一级科员", "选调生", "2019.08", "在职"),
     row("李娜", "女", "土家", D(1992, 11, 3), "中共预备党员",
@@ -83,11 +85,11 @@ PEOPLE = [
     row("杨帆", "男", "汉族", D(1992, 8, 18), "中共党员", ("大学", None, "海军工程大学"), NONE_STUDY, "团山街道",
         "科员", "二级科员", "退伍", "2017.12", "在职"),
 ]  # fmt: skip
-for number, cells in enumerate(PEOPLE, start=1):
+for number, cells in enumerate(REALISTIC_PEOPLE, start=1):
     cells[0] = number
 
 
-def make_units():
+def make_realistic_units():
     """Create the units the roster names, with the aliases it uses; return {name: Unit}."""
     units = {}
     for name, aliases in UNITS.items():
@@ -99,7 +101,7 @@ def make_units():
     return units
 
 
-def realistic_roster(people=PEOPLE):
+def realistic_roster(people=REALISTIC_PEOPLE):
     """Return the roster's bytes."""
     workbook = Workbook()
     guide = workbook.active
