@@ -3,12 +3,11 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from .access import sees_all_units
 from .dates import latest_birth_date_aged, years_before
-from .experience import grassroots_experience_q, organ_experience_q
 
 
 class UnitQuerySet(models.QuerySet):
@@ -53,7 +52,11 @@ class CadreQuerySet(models.QuerySet):
 
     def recent(self, as_of, years=3):
         """Return the cadres who entered in the `years` up to `as_of` (as_of − years < entry ≤ as_of)."""
-        return self.filter(recent_q(as_of, years))
+        return self.filter(_recent_q(as_of, years))
+
+    def not_recent(self, as_of, years=3):
+        """Return the cadres who did not enter in the `years` up to `as_of` (pending recruits among them)."""
+        return self.exclude(_recent_q(as_of, years))
 
     def excluding_intakes(self, intakes):
         """Leave out the cadres whose entry year and channel match one of the `(year, code)` pairs."""
@@ -81,21 +84,34 @@ class CadreQuerySet(models.QuerySet):
             return self
         return self.filter(unit__in=self._unit_model().objects.visible_ids(user))
 
-    def with_grassroots_experience(self, as_of, months=None):
-        """Return the cadres with 基层经验 on `as_of` (cadres/experience.py; `months` defaults to the setting)."""
-        return self.filter(grassroots_experience_q(self, as_of, months))
+    def with_grassroots_experience(self, as_of):
+        """Return the cadres with 基层经验 on `as_of` (cadres/experience.py)."""
+        return self.filter(_grassroots_q(as_of))
 
-    def lacking_grassroots_experience(self, as_of, months=None):
+    def lacking_grassroots_experience(self, as_of):
         """Return the cadres without 基层经验 on `as_of`."""
-        return self.exclude(grassroots_experience_q(self, as_of, months))
+        return self.exclude(_grassroots_q(as_of))
 
     def with_organ_experience(self, as_of):
         """Return the cadres with 机关阅历 on `as_of` (cadres/experience.py)."""
-        return self.filter(organ_experience_q(self, as_of))
+        return self.filter(_organ_q(as_of))
 
     def lacking_organ_experience(self, as_of):
         """Return the cadres without 机关阅历 on `as_of`."""
-        return self.exclude(organ_experience_q(self, as_of))
+        return self.exclude(_organ_q(as_of))
+
+    def with_flags_on(self, as_of, recent_years=3):
+        """Annotate each cadre's flags on `as_of`: `is_recent` (entered in the `recent_years` up to
+        it), `has_grassroots` (基层经验) and `has_organ` (机关阅历).
+
+        The flags the list, its export and the statistics show and count: one join of the stored
+        experience summary (CadreExperience), whatever the number of cadres.
+        """
+        return self.annotate(
+            is_recent=ExpressionWrapper(_recent_q(as_of, recent_years), BooleanField()),
+            has_grassroots=_flag(_grassroots_q(as_of)),
+            has_organ=_flag(_organ_q(as_of)),
+        )
 
     def _unit_model(self):
         return self.model._meta.get_field("unit").related_model
@@ -171,9 +187,24 @@ def unit_on_q(work_records, day, *, cadre, current_unit):
     return Coalesce(post_unit, models.F(current_unit), output_field=models.BigIntegerField())
 
 
-def recent_q(as_of, years):
-    """Return the condition "entered in the `years` up to `as_of`", for filters and aggregates."""
+def _recent_q(as_of, years):
+    """Return the condition "entered in the `years` up to `as_of`"."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
+
+
+# Each experience holds from the day stored in the cadre's CadreExperience (cadres/experience.py):
+# the rule becomes one date comparison over one joined row.
+def _grassroots_q(as_of):
+    return Q(experience__grassroots_since__lte=as_of)
+
+
+def _organ_q(as_of):
+    return Q(experience__organ_since__lte=as_of)
+
+
+def _flag(condition):
+    """Return `condition` as a true/false value: a cadre without a summary row (NULL) has neither flag."""
+    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
 
 
 class PoolMembershipQuerySet(models.QuerySet):

@@ -15,10 +15,8 @@ from django.utils import timezone
 from cadres.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
 from cadres.dates import latest_birth_date_aged
-from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool_status import NOT_IN_POOL
-from cadres.querysets import recent_q
 
 from .forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
 from .stats import DEFAULT_RECENT_YEARS, StatsParams
@@ -274,16 +272,19 @@ class RosterFilter(filters.FilterSet):
         return queryset.in_pool_on(self.as_of_date, status=value)
 
     def filter_recent(self, queryset, name, value):
-        condition = recent_q(self.as_of_date, self.recent_years_value)
-        return queryset.filter(condition) if value == YES else queryset.exclude(condition)
+        if value == YES:
+            return queryset.recent(self.as_of_date, self.recent_years_value)
+        return queryset.not_recent(self.as_of_date, self.recent_years_value)
 
     def filter_grassroots(self, queryset, name, value):
-        condition = grassroots_experience_q(queryset, self.as_of_date)
-        return queryset.filter(condition) if value == YES else queryset.exclude(condition)
+        if value == YES:
+            return queryset.with_grassroots_experience(self.as_of_date)
+        return queryset.lacking_grassroots_experience(self.as_of_date)
 
     def filter_organ(self, queryset, name, value):
-        condition = organ_experience_q(queryset, self.as_of_date)
-        return queryset.filter(condition) if value == YES else queryset.exclude(condition)
+        if value == YES:
+            return queryset.with_organ_experience(self.as_of_date)
+        return queryset.lacking_organ_experience(self.as_of_date)
 
     def error_messages_list(self):
         """Return every error as "label：message", for JSON and plain-text answers."""

@@ -3,11 +3,9 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper
+from django.db.models import Count, Q
 
-from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel, Unit
-from cadres.querysets import recent_q
 
 from .narrative import chinese_count, footnote_text, narrative_text
 
@@ -98,18 +96,17 @@ def young_cadre_stats(params, *, cadres=None):
     user's figures never include people they may not see; all cadres when omitted.
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
-    young = cadres.young_cadres(params)
-    # The experience rules as conditions, so the roster's filters count exactly these people.
-    grassroots = grassroots_experience_q(young, params.as_of)
-    organ = organ_experience_q(young, params.as_of)
+    # The flags the roster shows and filters on, so a drill-down lists exactly the people counted.
     counted = (
-        young.order_by()
+        cadres.young_cadres(params)
+        .with_flags_on(params.as_of, params.recent_years)
+        .order_by()
         .values("channel")
         .annotate(
             count=Count("pk"),
-            recent=Count("pk", filter=recent_q(params.as_of, params.recent_years)),
-            with_grassroots=Count("pk", filter=grassroots),
-            with_organ=Count("pk", filter=organ),
+            recent=Count("pk", filter=Q(is_recent=True)),
+            with_grassroots=Count("pk", filter=Q(has_grassroots=True)),
+            with_organ=Count("pk", filter=Q(has_organ=True)),
         )
     )
     by_channel = {row["channel"]: row for row in counted}
@@ -150,7 +147,7 @@ def _excluded_intake(year, code, channels_by_code, groups):
 
 
 def young_cadre_roster(params, *, cadres=None):
-    """Return the counted cadres for `params`, in the statistics' order, each with `is_recent`.
+    """Return the counted cadres for `params`, in the statistics' order, each with its flags (with_flags_on).
 
     The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.
     """
@@ -158,6 +155,6 @@ def young_cadre_roster(params, *, cadres=None):
     return (
         cadres.young_cadres(params)
         .select_related("unit", "channel__group")
-        .annotate(is_recent=ExpressionWrapper(recent_q(params.as_of, params.recent_years), BooleanField()))
+        .with_flags_on(params.as_of, params.recent_years)
         .order_by("channel__group__sort_order", "channel__sort_order", "entry_date", "unit__sort_order", "pk")
     )

@@ -14,6 +14,7 @@ from .career import (
     Training,
     WorkRecord,
 )
+from .experience import CadreExperience
 from .imports import ImportBatch
 from .photo import CadrePhoto
 from .pool import PoolMembership, PoolStatus, PoolStatusChange, Recommender
@@ -26,6 +27,7 @@ __all__ = [
     "AuditAction",
     "AuditEvent",
     "Cadre",
+    "CadreExperience",
     "CadrePhoto",
     "Channel",
     "ChannelGroup",

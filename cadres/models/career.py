@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from ..choices import Degree, Education, UnitKind
 from ..validators import validate_no_control_characters
+from .base import SavedWithReceivers
 from .records import Cadre, Unit
 
 END_BEFORE_START = "结束时间不能早于开始时间"
@@ -55,7 +56,7 @@ class EducationRecord(models.Model):
         return f"{self.school}{self.major}"
 
 
-class WorkRecord(models.Model):
+class WorkRecord(SavedWithReceivers):
     """A post held: in a unit of the district (unit) or elsewhere (unit_name)."""
 
     cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="work_records")
@@ -101,7 +102,7 @@ class SecondmentKind(models.TextChoices):
     CHOUDIAO = "抽调", "抽调"
 
 
-class Secondment(models.Model):
+class Secondment(SavedWithReceivers):
     """Time spent in another unit: 挂职, 跟班学习 (e.g. rotation into the organization department)."""
 
     cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="secondments")

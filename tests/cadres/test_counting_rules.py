@@ -7,11 +7,10 @@ import random
 from types import SimpleNamespace
 
 import pytest
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from cadres.dates import age_on
 from cadres.models import Cadre, Unit
-from cadres.querysets import recent_q
 from tests.factories import make_cadre, make_unit
 
 pytestmark = pytest.mark.django_db
@@ -179,12 +178,21 @@ def test_recent_years_parameter_narrows_the_window():
     assert pks(Cadre.objects.recent(AS_OF, years=1)) == {cadre.pk}
 
 
-def test_recent_condition_counts_in_an_aggregate_as_recent_does():
+def test_recent_flag_counts_in_an_aggregate_as_recent_does():
     make_cadre(entry_date=D(2018, 7, 31))
     make_cadre(entry_date=D(2018, 8, 1))
     make_cadre(entry_date=AS_OF)
-    counts = Cadre.objects.aggregate(recent=Count("pk", filter=recent_q(AS_OF, 3)), total=Count("pk"))
+    flagged = Cadre.objects.with_flags_on(AS_OF, recent_years=3)
+    counts = flagged.aggregate(recent=Count("pk", filter=Q(is_recent=True)), total=Count("pk"))
     assert counts == {"recent": 2, "total": 3}
+    assert pks(flagged.filter(is_recent=True)) == pks(Cadre.objects.recent(AS_OF, 3))
+
+
+def test_not_recent_is_everyone_else_pending_recruits_included():
+    make_cadre(entry_date=D(2018, 7, 31))
+    recent = make_cadre(entry_date=D(2018, 8, 1))
+    make_cadre(entry_date=None, status="拟录用")
+    assert pks(Cadre.objects.not_recent(AS_OF, 3)) == pks(Cadre.objects.exclude(pk=recent.pk))
 
 
 # --- excluded intakes: (entry year, channel) pairs ----------------------------------------------

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from cadres.audit import audit
+from cadres.experience_summary import experience_refresh_deferred
 from cadres.models import AuditAction
 
 NOT_FOUND = "找不到备份文件 {path}"
@@ -34,7 +35,8 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError(CANCELLED)
         try:
-            with transaction.atomic():
+            # The experience summary is derived from the records: rebuilt once at the end, not per record.
+            with transaction.atomic(), experience_refresh_deferred():
                 call_command("flush", interactive=False, verbosity=0)
                 call_command("loaddata", str(source), verbosity=0)
         except Exception as error:  # loaddata raises many kinds; all mean the same to the operator
