@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2021-07-31"
-# The export's column keys (reports/roster_export.py COLUMNS), spelled out so that --root may name
+# The export's column keys (reports/cadre_list/export.py COLUMNS), spelled out so that --root may name
 # a checkout whose module differs.
 ALL_COLUMNS = [
     "name", "gender", "ethnicity", "birth_date", "age", "native_place", "birthplace", "id_number", "political_status",

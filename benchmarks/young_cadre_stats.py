@@ -94,11 +94,11 @@ def measure(label, action, repeat):
 
 
 def workbook_size(params):
-    from reports.stats import young_cadre_roster, young_cadre_stats
+    from reports.stats import counted_cadres, young_cadre_stats
     from reports.workbooks import young_cadre_workbook
 
-    roster = young_cadre_roster(params).iterator(chunk_size=2000)
-    return f"{len(young_cadre_workbook(young_cadre_stats(params), roster)) // 1024} KB"
+    counted = counted_cadres(params).iterator(chunk_size=2000)
+    return f"{len(young_cadre_workbook(young_cadre_stats(params), counted)) // 1024} KB"
 
 
 def main():

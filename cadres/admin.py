@@ -10,11 +10,10 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .access import can_view_id_number, mask_id_number
+from accounts.access import can_view_id_number, mask_id_number
+
 from .models import (
     Appraisal,
-    AuditAction,
-    AuditEvent,
     Cadre,
     CadrePhoto,
     Channel,
@@ -369,31 +368,3 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
             # Someone saved between this form's check and its write: refused and rolled back.
             self.message_user(request, STALE_EDIT, messages.ERROR)
             return HttpResponseRedirect(request.path)
-
-
-class AuditActionFilter(admin.SimpleListFilter):
-    title = "操作"
-    parameter_name = "action"
-
-    def lookups(self, request, model_admin):
-        return AuditAction.choices
-
-    def queryset(self, request, queryset):
-        return queryset.filter(action=self.value()) if self.value() else queryset
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "action_label", "summary", "ip_address"]
-    list_filter = [AuditActionFilter]
-    search_fields = ["username", "summary"]
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -7,6 +7,6 @@ class CadresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # audit connects the login, logout and failed-login receivers; checks registers the system
-        # checks; experience_summary keeps the stored experience summary in step with the records.
-        from . import audit, checks, experience_summary  # noqa: F401
+        # audit_actions registers the audit codes; checks registers the system checks;
+        # experience_summary keeps the stored experience summary in step with the records.
+        from . import audit_actions, checks, experience_summary  # noqa: F401

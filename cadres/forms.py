@@ -1,50 +1,26 @@
-"""Forms of the cadre pages."""
+"""Forms shared by the cadre pages: the date a page shows its figures on."""
 
 from django import forms
-from django.contrib.auth import get_user_model
 
-from .models import AuditAction
-
-DATE_INVALID = "日期无效，请按“2021-07-31”的格式填写"
-DATE_ORDER = "开始日期不能晚于结束日期"
+AS_OF_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
 
 
-class AuditFilterForm(forms.Form):
-    """Filters of the audit page: person, date range and kind of event."""
+class AsOfForm(forms.Form):
+    """The `?as_of=YYYY-MM-DD` of a page that shows figures on a chosen date (blank: today)."""
 
-    user = forms.ModelChoiceField(
-        label="操作人", queryset=get_user_model().objects.order_by("username"), required=False, empty_label="全部"
-    )
-    action = forms.ChoiceField(label="操作类型", choices=[("", "全部"), *AuditAction.choices], required=False)
-    date_from = forms.DateField(
-        label="开始日期",
+    as_of = forms.DateField(
+        label="计算日期",
         required=False,
-        error_messages={"invalid": DATE_INVALID},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    date_to = forms.DateField(
-        label="结束日期",
-        required=False,
-        error_messages={"invalid": DATE_INVALID},
+        error_messages={"invalid": AS_OF_INVALID},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            raise forms.ValidationError(DATE_ORDER)
-        return cleaned
+    def day(self, today):
+        """Return the chosen date, or `today` when none was given or it was invalid.
 
-    def filter(self, events):
-        """Return `events` narrowed by the valid filters (dates are whole days in local time)."""
-        data = self.cleaned_data
-        if data.get("user"):
-            events = events.filter(user=data["user"])
-        if data.get("action"):
-            events = events.filter(action=data["action"])
-        if data.get("date_from"):
-            events = events.filter(at__date__gte=data["date_from"])
-        if data.get("date_to"):
-            events = events.filter(at__date__lte=data["date_to"])
-        return events
+        A valid date is kept even when another field of a subclass's form is not.
+        """
+        if not self.is_bound:
+            return today
+        self.full_clean()
+        return self.cleaned_data.get("as_of") or today

@@ -1,13 +1,10 @@
-"""What the cadre profile computes: the 三龄 on a chosen date, and the form that chooses the date."""
+"""What the cadre profile computes: the 三龄 and the standing of a cadre on a chosen date."""
 
 from dataclasses import dataclass
-
-from django import forms
 
 from .dates import age_on
 from .experience import grassroots_months_required, grassroots_periods, months_served
 
-AS_OF_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
 AS_OF_BEFORE_BIRTH = "所选日期早于出生日期，已按今天计算"
 
 
@@ -74,24 +71,3 @@ def standing_on(cadres, pk, as_of):
         has_grassroots_experience=row["has_grassroots"],
         has_organ_experience=row["has_organ"],
     )
-
-
-class AsOfForm(forms.Form):
-    """The `?as_of=YYYY-MM-DD` of a page that shows figures on a chosen date (blank: today)."""
-
-    as_of = forms.DateField(
-        label="计算日期",
-        required=False,
-        error_messages={"invalid": AS_OF_INVALID},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def day(self, today):
-        """Return the chosen date, or `today` when none was given or it was invalid.
-
-        A valid date is kept even when another field of a subclass's form is not.
-        """
-        if not self.is_bound:
-            return today
-        self.full_clean()
-        return self.cleaned_data.get("as_of") or today

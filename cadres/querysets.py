@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
 from django.db.models.functions import Coalesce
 
-from .access import sees_all_units
+from accounts.access import sees_all_units
+
 from .dates import latest_birth_date_aged, years_before
 
 
@@ -145,7 +146,7 @@ class CadreQuerySet(models.QuerySet):
     def in_pool_on(self, day, status=None):
         """Return the cadres in the young-cadre pool on `day`, optionally only those with `status` that day.
 
-        See PoolMembershipQuerySet.on() and .with_status_on(): the one definition of pool membership.
+        See PoolMembershipQuerySet.on() and .with_status_on() (cadres/pool/models.py): the one definition.
         """
         memberships = self._related("pool_memberships").on(day)
         if status is not None:
@@ -157,19 +158,11 @@ class CadreQuerySet(models.QuerySet):
         return self.exclude(pk__in=self._related("pool_memberships").on(day).values("cadre"))
 
     def with_pool_status_on(self, day, name="pool_status_on_date"):
-        """Annotate `name`: each cadre's pool status on `day` (cadres/pool_status.py), 未入库 outside the pool."""
-        return self.annotate(**{name: pool_status_q(self._related("pool_memberships"), day)})
+        """Annotate `name`: each cadre's pool status on `day`, 未入库 outside the pool (cadres/pool/models.py)."""
+        return self.annotate(**{name: self._related("pool_memberships").status_of_cadre_on(day)})
 
     def _related(self, name):
         return self.model._meta.get_field(name).related_model.objects.all()
-
-
-NOT_IN_POOL = "未入库"
-
-
-def pool_status_q(memberships, day):
-    """Return the expression "pool status on `day`" over cadres, NOT_IN_POOL for those outside the pool."""
-    return Coalesce(memberships.status_of_cadre_on(day), models.Value(NOT_IN_POOL), output_field=models.CharField())
 
 
 def unit_on_q(work_records, day, *, cadre, current_unit):
@@ -205,47 +198,3 @@ def _organ_q(as_of):
 def _flag(condition):
     """Return `condition` as a true/false value: a cadre without a summary row (NULL) has neither flag."""
     return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())
-
-
-class PoolMembershipQuerySet(models.QuerySet):
-    """Membership of the young-cadre pool (年轻干部库) on any date, past or present."""
-
-    def on(self, day):
-        """Return the memberships open on `day`: entered on or before it and not yet left.
-
-        A cadre who leaves on `day` is out of the pool that day, as with the roster's leave date.
-        """
-        return self.filter(entered_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gt=day))
-
-    def open(self):
-        """Return the memberships not yet left."""
-        return self.filter(left_on__isnull=True)
-
-    def with_status_on(self, day):
-        """Annotate `status_on`: the latest status changed on or before `day` (on one day, the last recorded).
-
-        A membership with no change recorded by `day` has been 年轻干部 (the model's `first_status`)
-        since it entered. With .on(day) this is the one rule of "pool status on a date": the pool
-        pages, the roster's filter and column, the exports and the profile all read it.
-        """
-        changes = self.model._meta.get_field("status_changes").related_model.objects.filter(
-            membership=models.OuterRef("pk"), changed_on__lte=day
-        )
-        latest = changes.order_by("-changed_on", "-pk").values("status")[:1]
-        return self.annotate(
-            status_on=Coalesce(
-                models.Subquery(latest), models.Value(self.model.first_status), output_field=models.CharField()
-            )
-        )
-
-    def with_unit_on(self, day):
-        """Annotate `unit_on`: the id of the unit the member's cadre was in on `day` (unit_on_q)."""
-        work_records = self.model._meta.get_field("cadre").related_model._meta.get_field("work_records").related_model
-        return self.annotate(
-            unit_on=unit_on_q(work_records.objects.all(), day, cadre="cadre", current_unit="cadre__unit")
-        )
-
-    def status_of_cadre_on(self, day):
-        """Return a subquery for cadre querysets: the status on `day` of the cadre's open membership (else NULL)."""
-        open_then = self.filter(cadre=models.OuterRef("pk")).on(day).with_status_on(day)
-        return models.Subquery(open_then.order_by("-entered_on", "-pk").values("status_on")[:1])

@@ -1,4 +1,4 @@
-"""Saving and removing a user's named roster filters (SavedFilter)."""
+"""Saving and removing a user's named cadre list filters (SavedFilter)."""
 
 from urllib.parse import parse_qsl, urlencode
 

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
+    # The apps depend one way: accounts and audit at the bottom, cadres (the domain) on them, reports on cadres.
+    "audit",
+    "accounts",
     "cadres",
     "reports",
 ]
@@ -77,6 +80,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# The units an account is given (create_user --unit): found and assigned by the cadre domain (accounts/units.py).
+ACCOUNT_UNITS = "cadres.account_units.AccountUnits"
 
 # History is for reading: corrections are made on the current record, where the checks run.
 SIMPLE_HISTORY_REVERT_DISABLED = True

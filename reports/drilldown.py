@@ -1,6 +1,6 @@
-"""Links from a statistics figure to the roster of exactly its people (the drill-down).
+"""Links from a statistics figure to the cadre list of exactly its people (the drill-down).
 
-The link carries the statistics parameters themselves; the roster's filters hand them to
+The link carries the statistics parameters themselves; the cadre list's filters hand them to
 `Cadre.objects.young_cadres(params)`, the method the figure was counted with.
 """
 
@@ -8,14 +8,14 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 
-ROSTER_PAGE = "cadre_roster"
-ROSTER_JSON = "cadre_roster_json"
+CADRE_LIST_PAGE = "cadre_list"
+CADRE_LIST_JSON = "cadre_list_json"
 
 
 def drilldown_params(params, **narrowing):
     """Return the query pairs of the people counted for `params`, narrowed by `narrowing`.
 
-    `narrowing` takes the roster's own filters: group (name), channel (code), recent, grassroots, organ.
+    `narrowing` takes the cadre list's own filters: group (name), channel (code), recent, grassroots, organ.
     """
     pairs = [
         ("as_of", params.as_of.isoformat()),
@@ -29,14 +29,14 @@ def drilldown_params(params, **narrowing):
     return pairs
 
 
-def drilldown_url(params, *, view=ROSTER_PAGE, **narrowing):
-    """Return the roster URL (the page, or ROSTER_JSON) listing the people of one figure."""
+def drilldown_url(params, *, view=CADRE_LIST_PAGE, **narrowing):
+    """Return the cadre list URL (the page, or CADRE_LIST_JSON) listing the people of one figure."""
     return f"{reverse(view)}?{urlencode(drilldown_params(params, **narrowing))}"
 
 
 def drilldown_urls(params, **narrowing):
     """Return {"url": JSON URL, "page_url": page URL} of one figure, for the statistics JSON."""
     return {
-        "url": drilldown_url(params, view=ROSTER_JSON, **narrowing),
+        "url": drilldown_url(params, view=CADRE_LIST_JSON, **narrowing),
         "page_url": drilldown_url(params, **narrowing),
     }

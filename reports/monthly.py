@@ -5,13 +5,13 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cadres.audit import audit
+from audit.services import audit
 from cadres.dates import month_end
-from cadres.models import AuditAction
 
+from .audit_actions import ReportAction
 from .models import MonthlyReport
 from .serializers import params_as_dict
-from .stats import young_cadre_roster, young_cadre_stats
+from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
 
 MONTH_FORMAT = "月份“{value}”格式不正确，应为 YYYY-MM，如 2021-07"
@@ -32,7 +32,7 @@ def monthly_report_create(*, params, user=None, note=""):
     District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
     """
     stats = young_cadre_stats(params)
-    content = young_cadre_workbook(stats, young_cadre_roster(params).iterator(chunk_size=2000))
+    content = young_cadre_workbook(stats, counted_cadres(params).iterator(chunk_size=2000))
     authenticated = user is not None and user.is_authenticated
     with transaction.atomic():
         report = MonthlyReport.objects.create(
@@ -52,7 +52,7 @@ def monthly_report_create(*, params, user=None, note=""):
             created_by_name=user.get_username() if authenticated else "",
         )
         audit(
-            action=AuditAction.MONTHLY_REPORT,
+            action=ReportAction.MONTHLY_REPORT,
             user=user,
             summary=f"{params.as_of:%Y年%m月}月度报表（{stats.total}人）{note}",
             data={"params": params_as_dict(params), "rows": stats.total, "report": report.pk},

@@ -96,7 +96,7 @@ def young_cadre_stats(params, *, cadres=None):
     user's figures never include people they may not see; all cadres when omitted.
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
-    # The flags the roster shows and filters on, so a drill-down lists exactly the people counted.
+    # The flags the cadre list shows and filters on, so a drill-down lists exactly the people counted.
     counted = (
         cadres.young_cadres(params)
         .with_flags_on(params.as_of, params.recent_years)
@@ -146,7 +146,7 @@ def _excluded_intake(year, code, channels_by_code, groups):
     return ExcludedIntake(year, code, channel.group.name if alone else channel.name)
 
 
-def young_cadre_roster(params, *, cadres=None):
+def counted_cadres(params, *, cadres=None):
     """Return the counted cadres for `params`, in the statistics' order, each with its flags (with_flags_on).
 
     The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.

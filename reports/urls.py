@@ -1,19 +1,19 @@
 from django.urls import path
 
-from .views import appointment_form, monthly, roster, roster_template, young_cadres
+from .views import appointment_form, cadre_list, monthly, roster_template, young_cadres
 
 urlpatterns = [
     path("", young_cadres.home, name="home"),
     path("reports/young-cadres/", young_cadres.young_cadres_page, name="young_cadres"),
     path("reports/young-cadres.json", young_cadres.young_cadres_json, name="young_cadres_json"),
     path("reports/young-cadres.xlsx", young_cadres.young_cadres_xlsx, name="young_cadres_xlsx"),
-    path("cadres/", roster.cadre_roster, name="cadre_roster"),
-    path("cadres.json", roster.cadre_roster_json, name="cadre_roster_json"),
-    path("cadres/export.xlsx", roster.cadre_roster_export, name="cadre_roster_export"),
-    path("cadres/export.lrmx.zip", roster.cadre_roster_lrmx_zip, name="cadre_roster_lrmx_zip"),
-    path("cadres/saved/", roster.saved_filter_create, name="saved_filter_create"),
-    path("cadres/saved/<int:pk>/", roster.saved_filter_open, name="saved_filter_open"),
-    path("cadres/saved/<int:pk>/delete/", roster.saved_filter_remove, name="saved_filter_remove"),
+    path("cadres/", cadre_list.cadre_list, name="cadre_list"),
+    path("cadres.json", cadre_list.cadre_list_json, name="cadre_list_json"),
+    path("cadres/export.xlsx", cadre_list.cadre_list_export, name="cadre_list_export"),
+    path("cadres/export.lrmx.zip", cadre_list.cadre_list_lrmx_zip, name="cadre_list_lrmx_zip"),
+    path("cadres/saved/", cadre_list.saved_filter_create, name="saved_filter_create"),
+    path("cadres/saved/<int:pk>/", cadre_list.saved_filter_open, name="saved_filter_open"),
+    path("cadres/saved/<int:pk>/delete/", cadre_list.saved_filter_remove, name="saved_filter_remove"),
     path("reports/monthly/", monthly.monthly_list, name="monthly_list"),
     path("reports/monthly/<int:pk>/", monthly.monthly_detail, name="monthly_detail"),
     path("reports/monthly/<int:pk>.xlsx", monthly.monthly_download, name="monthly_download"),

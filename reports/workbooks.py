@@ -1,4 +1,4 @@
-"""The young-cadre workbook (汇总 and 花名册), written from a YoungCadreStats and its roster."""
+"""The young-cadre workbook (汇总 and 花名册), written from a YoungCadreStats and the counted cadres."""
 
 from cadres.dates import age_on, years_before
 
@@ -39,13 +39,13 @@ def workbook_filename(params, prefix="年轻干部统计"):
     return f"{prefix}{scope}_{params.as_of.isoformat()}.xlsx"
 
 
-def young_cadre_workbook(stats, roster):
+def young_cadre_workbook(stats, counted):
     """Return the .xlsx bytes of the statistics: sheet 汇总 (the table, footnote, narrative) and
-    sheet 花名册 (one row per counted cadre, from `roster`, an iterable of annotated cadres).
+    sheet 花名册 (one row per counted cadre, from `counted`, an iterable of annotated cadres (stats.counted_cadres)).
     """
     book = WorkbookWriter()
     write_summary(book, stats)
-    write_roster(book, stats, roster)
+    write_counted(book, stats, counted)
     return book.to_bytes()
 
 
@@ -80,13 +80,13 @@ def write_summary(book, stats):
     sheet.merged(f"{experience_text(stats)}。")
 
 
-def write_roster(book, stats, roster):
+def write_counted(book, stats, counted):
     params = stats.params
     years = chinese_count(params.recent_years)
     sheet = book.sheet(ROSTER_SHEET, [width for _, width in ROSTER_HEADER], header_row=1)
     sheet.ws.oddHeader.center.text = f"{summary_title(params)}（花名册）  截至{params.as_of:%Y年%m月%d日}"
     sheet.row([title.format(years=years) for title, _ in ROSTER_HEADER], "header")
-    for number, cadre in enumerate(roster, start=1):
+    for number, cadre in enumerate(counted, start=1):
         sheet.row(
             [
                 number,

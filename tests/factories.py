@@ -7,9 +7,9 @@ import itertools
 from django.contrib.auth import get_user_model
 from PIL import Image
 
+from accounts.roles import role_group
 from cadres.models import Cadre, Channel, Unit
 from cadres.photos import cadre_photo_save, photo_from_bytes
-from cadres.roles import role_group
 from cadres.validators import id_check_char
 
 _sequence = itertools.count(1)

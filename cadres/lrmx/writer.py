@@ -5,7 +5,8 @@ import io
 import zipfile
 from xml.etree import ElementTree
 
-from ..access import id_number_for
+from accounts.access import id_number_for
+
 from ..models import StudyMode
 from ..photos import photo_bytes
 from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm

@@ -1,6 +1,6 @@
 """The models of the cadre domain, one module per subject."""
 
-from .audit import AuditAction, AuditEvent
+from ..pool.models import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .career import (
     Appraisal,
     AppraisalResult,
@@ -17,15 +17,12 @@ from .career import (
 from .experience import CadreExperience
 from .imports import ImportBatch
 from .photo import CadrePhoto
-from .pool import PoolMembership, PoolStatus, PoolStatusChange, Recommender
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit
 from .saved import SavedFilter
 
 __all__ = [
     "Appraisal",
     "AppraisalResult",
-    "AuditAction",
-    "AuditEvent",
     "Cadre",
     "CadreExperience",
     "CadrePhoto",

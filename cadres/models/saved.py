@@ -1,4 +1,4 @@
-"""What a user keeps for later: named roster filters."""
+"""What a user keeps for later: named cadre list filters."""
 
 from django.conf import settings
 from django.db import models

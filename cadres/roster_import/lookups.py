@@ -3,7 +3,8 @@
 import datetime
 from typing import NamedTuple
 
-from ..access import sees_all_units
+from accounts.access import sees_all_units
+
 from ..models import Cadre, Channel, EducationRecord, Unit
 from . import synonyms
 from .outcome import ATTNAMES, INDEX, STUDY_MODES, UNIT

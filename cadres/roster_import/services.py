@@ -4,8 +4,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..audit import audit
-from ..models import AuditAction, Cadre, EducationRecord, ImportBatch
+from audit.services import audit
+
+from ..audit_actions import CadreAction
+from ..models import Cadre, EducationRecord, ImportBatch
 from .bulk import HistoryStamp, StaleRowsError, insert_history, insert_rows, update_rows
 from .outcome import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
 
@@ -126,7 +128,7 @@ def _apply(plan, user, request, username):
         rows=rows,
     )
     audit(
-        action=AuditAction.ROSTER_IMPORT,
+        action=CadreAction.ROSTER_IMPORT,
         user=user,
         request=request,
         username=username,

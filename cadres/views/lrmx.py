@@ -11,11 +11,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ..audit import audit
+from audit.services import audit
+
+from ..audit_actions import CadreAction
 from ..lrmx.forms import AsOfForm, LrmxUploadForm
 from ..lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from ..lrmx.writer import cadre_lrmx, lrmx_cadres, lrmx_filename
-from ..models import AuditAction, Cadre, Channel, Unit
+from ..models import Cadre, Channel, Unit
 
 LRMX_CONTENT_TYPE = "application/xml; charset=utf-8"
 SESSION_KEY = "lrmx_import"
@@ -46,7 +48,7 @@ def cadre_lrmx_download(request, pk):
         return page
     content = cadre_lrmx(cadre, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
     audit(
-        action=AuditAction.LRMX_EXPORT,
+        action=CadreAction.LRMX_EXPORT,
         request=request,
         summary=f"导出任免审批表：{cadre.name}",
         data={"cadre": cadre.pk, "as_of": as_of.isoformat()},

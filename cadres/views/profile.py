@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from ..access import id_number_for
-from ..history import cadre_history
+from accounts.access import id_number_for, masked_fields_for
+from audit.history import change_history
+
+from ..forms import AsOfForm
 from ..models import Cadre, CadrePhoto
-from ..profile import AS_OF_BEFORE_BIRTH, AsOfForm, standing_on, three_ages
+from ..profile import AS_OF_BEFORE_BIRTH, standing_on, three_ages
 from ..resume import resume_lines
 
 
@@ -39,7 +41,7 @@ def cadre_detail(request, pk):
         "standing": standing_on(Cadre.objects.all(), cadre.pk, as_of),
         "resume": resume_lines(cadre),
         "memberships": memberships,
-        "history": cadre_history(cadre, request.user),
+        "history": change_history(cadre, masked=masked_fields_for(request.user)),
         "has_photo": CadrePhoto.objects.filter(cadre=cadre).exists(),
     }
     return render(request, "cadres/detail.html", context, status=400 if form.errors else 200)

@@ -5,12 +5,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from cadres.audit import audit
+from audit.services import audit
 from cadres.lrmx.writer import lrmx_cadres
-from cadres.models import AuditAction, Cadre
+from cadres.models import Cadre
 from cadres.views.lrmx import as_of_or_page
 
 from ..appointment_form import appointment_form, form_filename
+from ..audit_actions import ReportAction
 from ..excel import xlsx_response
 
 
@@ -24,7 +25,7 @@ def appointment_form_xlsx(request, pk):
         return page
     content = appointment_form(cadre, as_of=as_of, filled_on=timezone.localdate(), user=request.user)
     audit(
-        action=AuditAction.FORM_EXPORT,
+        action=ReportAction.FORM_EXPORT,
         request=request,
         summary=f"导出干部任免审批表：{cadre.name}",
         data={"cadre": cadre.pk, "as_of": as_of.isoformat()},

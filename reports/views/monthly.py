@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cadres.audit import audit
-from cadres.models import AuditAction
+from audit.services import audit
 
+from ..audit_actions import ReportAction
 from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
@@ -52,7 +52,7 @@ def monthly_detail(request, pk):
 def monthly_download(request, pk):
     report = get_object_or_404(MonthlyReport, pk=pk)
     audit(
-        action=AuditAction.MONTHLY_DOWNLOAD,
+        action=ReportAction.MONTHLY_DOWNLOAD,
         request=request,
         summary=f"下载归档的{report.month:%Y年%m月}月度报表（编号{report.pk}）",
         data={"report": report.pk, "rows": report.total, "sha256": report.sha256},

@@ -8,16 +8,17 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from cadres.access import sees_all_units
-from cadres.audit import audit
-from cadres.models import AuditAction, Cadre, Unit
+from accounts.access import sees_all_units
+from audit.services import audit
+from cadres.models import Cadre, Unit
 
+from ..audit_actions import ReportAction
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..forms import PARAMS_INVALID, StatsParamsForm
 from ..narrative import experience_html
 from ..serializers import params_as_dict, stats_as_dict
-from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, young_cadre_roster, young_cadre_stats
+from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, counted_cadres, young_cadre_stats
 from ..tables import GroupTable
 from ..workbooks import workbook_filename, young_cadre_workbook
 
@@ -73,7 +74,7 @@ def young_cadres_json(request):
             json_dumps_params={"ensure_ascii": False},
         )
     stats = young_cadre_stats(form.params(), cadres=Cadre.objects.visible_to(request.user))
-    audit_export(request, AuditAction.STATS_JSON, stats)
+    audit_export(request, ReportAction.STATS_JSON, stats)
     return JsonResponse(stats_as_dict(stats), json_dumps_params={"ensure_ascii": False})
 
 
@@ -86,8 +87,8 @@ def young_cadres_xlsx(request):
     params = form.params()
     cadres = Cadre.objects.visible_to(request.user)
     stats = young_cadre_stats(params, cadres=cadres)
-    content = young_cadre_workbook(stats, young_cadre_roster(params, cadres=cadres).iterator(chunk_size=2000))
-    audit_export(request, AuditAction.STATS_XLSX, stats)
+    content = young_cadre_workbook(stats, counted_cadres(params, cadres=cadres).iterator(chunk_size=2000))
+    audit_export(request, ReportAction.STATS_XLSX, stats)
     return xlsx_response(content, workbook_filename(params))
 
 

@@ -1,6 +1,6 @@
 """The audit trail: exports, the monthly report, logins and logouts leave an AuditEvent; field
 edits leave a django-simple-history record; the audit page filters them and only 部领导 and
-superusers reach it (cadres/audit.py, cadres/views.py audit_log)."""
+superusers reach it (audit/services.py, audit/views.py audit_log)."""
 
 import datetime
 import zoneinfo
@@ -8,10 +8,13 @@ import zoneinfo
 import pytest
 from django.core.management import call_command
 
-from cadres.audit import audit
-from cadres.forms import DATE_ORDER
-from cadres.models import AuditAction, AuditEvent
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from accounts.audit_actions import AccountAction
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from audit.forms import DATE_ORDER
+from audit.models import AuditEvent
+from audit.services import audit
+from cadres.audit_actions import CadreAction
+from reports.audit_actions import ReportAction
 from tests.factories import PASSWORD, make_cadre, make_unit, make_user
 
 from .helpers import AS_OF, admin_url, change_form_data, role_id
@@ -65,7 +68,7 @@ def test_xlsx_export_records_user_action_parameters_and_rows(client):
     client.force_login(user)
     response = client.get("/reports/young-cadres.xlsx", {"as_of": AS_OF, "exclude": "2021:gongwuyuan"})
     assert response.status_code == 200
-    event = AuditEvent.objects.get(action=AuditAction.STATS_XLSX)
+    event = AuditEvent.objects.get(action=ReportAction.STATS_XLSX)
     assert event.action == "reports.young_cadres.xlsx"
     assert event.user == user
     assert event.data == {"params": EXPORT_PARAMS, "rows": 2}
@@ -77,26 +80,26 @@ def test_scoped_export_records_the_rows_the_user_received(client):
     young_cadres(3)
     client.force_login(make_user(UNIT_CLERK, units=[unit]))
     client.get("/reports/young-cadres.json", {"as_of": AS_OF})
-    assert AuditEvent.objects.get(action=AuditAction.STATS_JSON).data["rows"] == 2
+    assert AuditEvent.objects.get(action=ReportAction.STATS_JSON).data["rows"] == 2
 
 
 def test_refused_export_records_nothing(client):
     client.force_login(make_user(READ_ONLY, units=[make_unit()]))
     assert client.get("/reports/young-cadres.json", {"as_of": AS_OF}).status_code == 403
-    assert not AuditEvent.objects.filter(action=AuditAction.STATS_JSON).exists()
+    assert not AuditEvent.objects.filter(action=ReportAction.STATS_JSON).exists()
 
 
 def test_invalid_export_records_nothing(client):
     client.force_login(make_user(CADRE_SECTION))
     assert client.get("/reports/young-cadres.json", {"as_of": "2021-02-30"}).status_code == 400
-    assert not AuditEvent.objects.filter(action=AuditAction.STATS_JSON).exists()
+    assert not AuditEvent.objects.filter(action=ReportAction.STATS_JSON).exists()
 
 
 def test_monthly_report_command_records_parameters_rows_and_file(tmp_path):
     young_cadres(4)
     output = tmp_path / "月报.xlsx"
     call_command("export_monthly_report", "2021-07", "--output", str(output), "--exclude", "2021:gongwuyuan")
-    event = AuditEvent.objects.get(action=AuditAction.MONTHLY_REPORT)
+    event = AuditEvent.objects.get(action=ReportAction.MONTHLY_REPORT)
     assert event.action == "reports.monthly.exported"
     assert (event.data["params"], event.data["rows"]) == (EXPORT_PARAMS, 4)
     assert output.exists()
@@ -107,13 +110,13 @@ def test_monthly_report_command_records_parameters_rows_and_file(tmp_path):
 
 def test_event_without_an_account_records_the_name_given():
     """A command run without --user records the operating-system account, with no user link."""
-    event = audit(action=AuditAction.ROSTER_IMPORT, username="命令行:root")
+    event = audit(action=CadreAction.ROSTER_IMPORT, username="命令行:root")
     assert (event.user, event.username) == (None, "命令行:root")
 
 
 def test_an_account_is_recorded_by_its_own_username_whatever_name_is_given():
     user = make_user(CADRE_SECTION, username="ganbuke")
-    event = audit(action=AuditAction.ROSTER_IMPORT, user=user, username="命令行:root")
+    event = audit(action=CadreAction.ROSTER_IMPORT, user=user, username="命令行:root")
     assert (event.user, event.username) == (user, "ganbuke")
 
 
@@ -121,7 +124,7 @@ def test_login_is_recorded(client):
     user = make_user(CADRE_SECTION, username="zhangsan")
     response = client.post("/login/", {"username": "zhangsan", "password": PASSWORD})
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action=AuditAction.LOGIN)
+    event = AuditEvent.objects.get(action=AccountAction.LOGIN)
     assert (event.user, event.username, event.ip_address) == (user, "zhangsan", "127.0.0.1")
 
 
@@ -129,14 +132,14 @@ def test_failed_login_is_recorded_with_the_username_tried(client):
     make_user(CADRE_SECTION, username="zhangsan")
     response = client.post("/login/", {"username": "zhangsan", "password": "wrong-password"})
     assert response.status_code == 200
-    event = AuditEvent.objects.get(action=AuditAction.LOGIN_FAILED)
+    event = AuditEvent.objects.get(action=AccountAction.LOGIN_FAILED)
     assert (event.user, event.username, event.ip_address) == (None, "zhangsan", "127.0.0.1")
-    assert not AuditEvent.objects.filter(action=AuditAction.LOGIN).exists()
+    assert not AuditEvent.objects.filter(action=AccountAction.LOGIN).exists()
 
 
 def test_failed_login_record_holds_no_password(client):
     client.post("/login/", {"username": "zhangsan", "password": "wrong-password-typed"})
-    event = AuditEvent.objects.get(action=AuditAction.LOGIN_FAILED)
+    event = AuditEvent.objects.get(action=AccountAction.LOGIN_FAILED)
     assert "wrong-password-typed" not in f"{event.summary} {event.data}"
 
 
@@ -145,14 +148,14 @@ def test_logout_is_recorded(client):
     client.force_login(user)
     response = client.post("/logout/")
     assert response.status_code == 302
-    event = AuditEvent.objects.get(action=AuditAction.LOGOUT)
+    event = AuditEvent.objects.get(action=AccountAction.LOGOUT)
     assert (event.user, event.username) == (user, user.username)
 
 
 def test_logout_by_get_is_refused_and_not_recorded(client):
     client.force_login(make_user(CADRE_SECTION))
     assert client.get("/logout/").status_code == 405
-    assert not AuditEvent.objects.filter(action=AuditAction.LOGOUT).exists()
+    assert not AuditEvent.objects.filter(action=AccountAction.LOGOUT).exists()
 
 
 # --- field history of an edit -------------------------------------------------------------------
@@ -207,8 +210,8 @@ def test_audit_page_is_open_to_superusers(client):
 def test_audit_page_filters_by_user(client):
     alice, bob = make_user(CADRE_SECTION), make_user(CADRE_SECTION)
     day = datetime.date(2021, 7, 1)
-    mine = event_at(AuditAction.STATS_JSON, alice, day)
-    event_at(AuditAction.STATS_JSON, bob, day)
+    mine = event_at(ReportAction.STATS_JSON, alice, day)
+    event_at(ReportAction.STATS_JSON, bob, day)
     client.force_login(make_user(LEADER))
     response = client.get("/audit/", {"user": alice.pk})
     assert response.status_code == 200
@@ -218,9 +221,9 @@ def test_audit_page_filters_by_user(client):
 def test_audit_page_filters_by_action(client):
     user = make_user(CADRE_SECTION)
     day = datetime.date(2021, 7, 1)
-    export = event_at(AuditAction.STATS_XLSX, user, day)
-    event_at(AuditAction.STATS_JSON, user, day)
-    event_at(AuditAction.LOGIN, user, day)
+    export = event_at(ReportAction.STATS_XLSX, user, day)
+    event_at(ReportAction.STATS_JSON, user, day)
+    event_at(AccountAction.LOGIN, user, day)
     client.force_login(make_user(LEADER))
     response = client.get("/audit/", {"action": "reports.young_cadres.xlsx"})
     assert listed(response) == {export.pk}
@@ -228,10 +231,10 @@ def test_audit_page_filters_by_action(client):
 
 def test_audit_page_filters_by_date_range_inclusive_in_local_days(client):
     user = make_user(CADRE_SECTION)
-    event_at(AuditAction.STATS_JSON, user, datetime.date(2021, 6, 30), hour=23)
-    first = event_at(AuditAction.STATS_JSON, user, datetime.date(2021, 7, 1), hour=0)
-    last = event_at(AuditAction.STATS_JSON, user, datetime.date(2021, 7, 31), hour=23)
-    event_at(AuditAction.STATS_JSON, user, datetime.date(2021, 8, 1), hour=0)
+    event_at(ReportAction.STATS_JSON, user, datetime.date(2021, 6, 30), hour=23)
+    first = event_at(ReportAction.STATS_JSON, user, datetime.date(2021, 7, 1), hour=0)
+    last = event_at(ReportAction.STATS_JSON, user, datetime.date(2021, 7, 31), hour=23)
+    event_at(ReportAction.STATS_JSON, user, datetime.date(2021, 8, 1), hour=0)
     client.force_login(make_user(LEADER))
     response = client.get("/audit/", {"date_from": "2021-07-01", "date_to": "2021-07-31"})
     assert listed(response) == {first.pk, last.pk}
@@ -239,14 +242,14 @@ def test_audit_page_filters_by_date_range_inclusive_in_local_days(client):
 
 def test_audit_page_combines_filters(client):
     alice, bob = make_user(CADRE_SECTION), make_user(CADRE_SECTION)
-    wanted = event_at(AuditAction.STATS_JSON, alice, datetime.date(2021, 7, 15))
-    event_at(AuditAction.STATS_XLSX, alice, datetime.date(2021, 7, 15))
-    event_at(AuditAction.STATS_JSON, bob, datetime.date(2021, 7, 15))
-    event_at(AuditAction.STATS_JSON, alice, datetime.date(2021, 8, 15))
+    wanted = event_at(ReportAction.STATS_JSON, alice, datetime.date(2021, 7, 15))
+    event_at(ReportAction.STATS_XLSX, alice, datetime.date(2021, 7, 15))
+    event_at(ReportAction.STATS_JSON, bob, datetime.date(2021, 7, 15))
+    event_at(ReportAction.STATS_JSON, alice, datetime.date(2021, 8, 15))
     client.force_login(make_user(LEADER))
     response = client.get(
         "/audit/",
-        {"user": alice.pk, "action": AuditAction.STATS_JSON, "date_from": "2021-07-01", "date_to": "2021-07-31"},
+        {"user": alice.pk, "action": ReportAction.STATS_JSON, "date_from": "2021-07-01", "date_to": "2021-07-31"},
     )
     assert listed(response) == {wanted.pk}
 

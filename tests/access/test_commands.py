@@ -17,10 +17,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from cadres.management.commands.create_user import PASSWORD_ENV_EMPTY, UNIT_REQUIRED, UNIT_UNKNOWN
+from accounts.audit_actions import AccountAction
+from accounts.management.commands.create_user import PASSWORD_ENV_EMPTY, UNIT_REQUIRED, UNIT_UNKNOWN
+from accounts.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK, roles_of
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from cadres.management.commands.restore import CANCELLED, NOT_FOUND
-from cadres.models import AuditAction, AuditEvent, Cadre, CadrePhoto, Unit
-from cadres.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK, roles_of
+from cadres.models import Cadre, CadrePhoto, Unit
 from tests.factories import make_cadre, make_photo, make_unit, make_user
 
 from .helpers import role_id
@@ -30,7 +33,7 @@ pytestmark = pytest.mark.django_db
 STRONG = "Huangshi-xialu-2021!"
 ENV = "NEW_ACCOUNT_PASSWORD"
 # What a backup must bring back; the audit trail records the restore itself, so it differs.
-COMPARED_EXCLUDING = ["contenttypes", "auth.permission", "sessions", "cadres.auditevent"]
+COMPARED_EXCLUDING = ["contenttypes", "auth.permission", "sessions", "audit.auditevent"]
 
 
 @pytest.fixture
@@ -158,7 +161,7 @@ def test_create_user_refuses_an_unknown_role(password_env):
 def test_create_user_records_an_audit_event(password_env):
     make_unit("甲单位")
     create_user("zhangsan", "--role", UNIT_CLERK, "--unit", "甲单位", "--password-env", ENV)
-    event = AuditEvent.objects.get(action=AuditAction.ACCOUNT_SAVED)
+    event = AuditEvent.objects.get(action=AccountAction.ACCOUNT_SAVED)
     assert event.data == {"username": "zhangsan", "role": UNIT_CLERK, "units": ["甲单位"]}
     assert "zhangsan" in event.summary
     assert STRONG not in f"{event.summary} {event.data}"
@@ -239,9 +242,9 @@ def test_backup_and_restore_are_recorded(tmp_path):
     path = tmp_path / "x.json.gz"
     call_command("backup", str(path), stdout=io.StringIO())
     restore(path, yes=True)
-    assert AuditEvent.objects.filter(action=AuditAction.RESTORE).count() == 1
+    assert AuditEvent.objects.filter(action=CadreAction.RESTORE).count() == 1
     # The backup's own event is in the file, so the restored trail still shows it.
-    assert AuditEvent.objects.filter(action=AuditAction.BACKUP).count() == 1
+    assert AuditEvent.objects.filter(action=CadreAction.BACKUP).count() == 1
 
 
 def test_restore_of_a_missing_file_is_refused_and_changes_nothing(tmp_path):

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.messages import get_messages
 from django.test import Client
 
+from accounts.roles import CADRE_SECTION, UNIT_CLERK
 from cadres.admin import CadreForm
 from cadres.models import Cadre, StaleEditError
 from cadres.models.records import STALE_EDIT
-from cadres.roles import CADRE_SECTION, UNIT_CLERK
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import admin_url, change_form_data

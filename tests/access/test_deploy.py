@@ -14,7 +14,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from cadres.roles import CADRE_SECTION
+from accounts.roles import CADRE_SECTION
 from tests.factories import PASSWORD, make_user
 
 BASE_DIR = settings.BASE_DIR

@@ -1,12 +1,12 @@
 """公民身份号码 masking: a 只读 user sees 420203********123X wherever the number would show, and
-never the full number; roles with `view_id_number` see it in full (cadres/access.py)."""
+never the full number; roles with `view_id_number` see it in full (accounts/access.py)."""
 
 import datetime
 
 import pytest
 
-from cadres.access import can_view_id_number, id_number_for, mask_id_number
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from accounts.access import can_view_id_number, id_number_for, mask_id_number
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
 
 from .helpers import admin_url, history_version_url, role_id

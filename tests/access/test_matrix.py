@@ -1,5 +1,5 @@
 """Who reaches which page: every role, an anonymous visitor, a superuser and a staff user with no
-role, against every page and admin view (cadres/roles.py, migration 0003's permission table).
+role, against every page and admin view (accounts/roles.py, ROLE_PERMISSIONS).
 
 The scoped roles are given the cadre's unit, so a refusal here is about the permission, never
 about the scope (tests/access/test_scoping.py tests the scope).
@@ -8,9 +8,9 @@ about the scope (tests/access/test_scoping.py tests the scope).
 import pytest
 from django.utils import timezone
 
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from cadres.dates import years_before
 from cadres.models import Cadre
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import AS_OF, ROLE_IDS, admin_url, role_id

@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from cadres.admin import NOT_VISIBLE
 from cadres.models import Cadre, Unit
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from reports.forms import UNIT_UNKNOWN
 from tests.admin_forms import cadre_add_data
 from tests.factories import make_cadre, make_unit, make_user

@@ -16,8 +16,8 @@ from cadres import experience_summary
 from cadres.experience_summary import experience_differences, summary_is_stale
 from cadres.management.commands.rebuild_experience import CLEAN, FOUND, REBUILT
 from cadres.models import Cadre, CadreExperience, WorkRecord
+from tests.cadre_list.helpers import seconded, work
 from tests.factories import make_cadre, make_unit
-from tests.roster.helpers import seconded, work
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from audit.models import AuditEvent
 from cadres.lrmx.writer import lrmx_cadres
-from cadres.models import AuditAction, AuditEvent, Cadre, WorkRecord
+from cadres.models import Cadre, WorkRecord
 from reports.appointment_form import JIANLI_HEIGHT, JIANLI_WIDTH, appointment_form
+from reports.audit_actions import ReportAction
 from reports.excel import fit_font_size
 from tests.factories import make_unit, make_user
 
@@ -91,7 +93,7 @@ def test_download_is_audited(client):
     client.force_login(make_user("干部科"))
     response = client.get(reverse("cadre_form_xlsx", args=[cadre.pk]) + "?as_of=2021-07-31")
     assert response.status_code == 200
-    assert AuditEvent.objects.filter(action=AuditAction.FORM_EXPORT, data__cadre=cadre.pk).exists()
+    assert AuditEvent.objects.filter(action=ReportAction.FORM_EXPORT, data__cadre=cadre.pk).exists()
 
 
 def test_download_another_units_cadre_is_404(client):

@@ -6,6 +6,8 @@ import zipfile
 
 import pytest
 
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from cadres.experience_summary import experience_differences
 from cadres.lrmx.importer import (
     AMBIGUOUS,
@@ -16,7 +18,7 @@ from cadres.lrmx.importer import (
     lrmx_import_plan,
 )
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import AuditAction, AuditEvent, Cadre, CadreExperience
+from cadres.models import Cadre, CadreExperience
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
 
 from .helpers import AS_OF, FILLED_ON, make_full_cadre
@@ -193,7 +195,7 @@ def test_import_is_audited_per_person():
     cadre = make_full_cadre()
     content = file_of(cadre).replace("湖北黄石".encode(), "湖北武汉".encode())
     lrmx_import_apply(plan=lrmx_import_plan(filename="a.lrmx", content=content, user=None), user=None, source="a.lrmx")
-    event = AuditEvent.objects.get(action=AuditAction.LRMX_IMPORT)
+    event = AuditEvent.objects.get(action=CadreAction.LRMX_IMPORT)
     assert event.summary == "导入任免审批表：张三（更新）"
     assert event.data["changed"] == ["籍贯"]
 

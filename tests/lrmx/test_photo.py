@@ -10,9 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import ExifTags, Image
 
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from cadres.lrmx.importer import PHOTO_UPDATE, lrmx_import_apply, lrmx_import_plan
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import AuditAction, AuditEvent, Cadre, CadrePhoto
+from cadres.models import Cadre, CadrePhoto
 from cadres.photos import PHOTO_NOT_BASE64, PHOTO_NOT_IMAGE
 from reports.appointment_form import appointment_form
 from tests.factories import image_bytes, make_photo, make_user
@@ -158,7 +160,7 @@ def test_new_cadre_gets_the_photo_of_its_file():
 def test_photo_change_is_in_the_audit_event():
     cadre = make_full_cadre()
     lrmx_import_apply(plan=plan_of(with_photo(file_of(cadre), image_bytes())), user=None)
-    assert AuditEvent.objects.get(action=AuditAction.LRMX_IMPORT).data["changed"] == ["照片"]
+    assert AuditEvent.objects.get(action=CadreAction.LRMX_IMPORT).data["changed"] == ["照片"]
 
 
 def test_import_page_says_the_photo_will_be_updated(client):

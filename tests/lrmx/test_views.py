@@ -4,10 +4,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, AS_OF_INVALID, UPLOAD_TOO_LARGE
 from cadres.lrmx.reader import DTD_REFUSED
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import AuditAction, AuditEvent, Cadre
+from cadres.models import Cadre
 from cadres.views.lrmx import IMPORTED, UPLOAD_EXPIRED
 from tests.factories import make_unit, make_user
 
@@ -28,7 +30,7 @@ def test_download_has_the_chosen_age_basis_and_is_audited(client):
     assert response.status_code == 200
     assert elements(response.content).findtext("JiSuanNianLingShiJian") == "20210731"
     assert "filename*=UTF-8''%E5%BC%A0%E4%B8%89.lrmx" in response.headers["Content-Disposition"]
-    assert AuditEvent.objects.filter(action=AuditAction.LRMX_EXPORT, data__cadre=cadre.pk).exists()
+    assert AuditEvent.objects.filter(action=CadreAction.LRMX_EXPORT, data__cadre=cadre.pk).exists()
 
 
 def test_without_as_of_the_page_shows_todays_default_and_says_so(client, settings):

@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from accounts.roles import UNIT_CLERK
 from cadres.models import Cadre, CadrePhoto
 from cadres.photos import MAX_PHOTO_BYTES, PHOTO_NOT_IMAGE, PHOTO_TOO_LARGE
-from cadres.roles import UNIT_CLERK
 from tests.access.helpers import admin_url, change_form_data
 from tests.factories import image_bytes, make_cadre, make_photo, make_user
 

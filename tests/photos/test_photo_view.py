@@ -2,7 +2,7 @@
 
 import pytest
 
-from cadres.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
+from accounts.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
 from tests.factories import make_cadre, make_photo, make_unit, make_user
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@
 
 import datetime
 
-from cadres.pool import pool_entry_create, pool_exit, pool_status_change
-from cadres.roles import CADRE_SECTION
+from accounts.roles import CADRE_SECTION
+from cadres.pool.services import pool_entry_create, pool_exit, pool_status_change
 from tests.factories import make_cadre, make_user
 
 D = datetime.date

@@ -1,5 +1,5 @@
 """Two clerks entering one cadre into the pool at once: the second gets ENTERED_MEANWHILE, never a
-500, and nothing of the refused entry is written (cadres/pool.py pool_entry_create)."""
+500, and nothing of the refused entry is written (cadres/pool/services.py pool_entry_create)."""
 
 import threading
 
@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection
 
-from cadres.models import AuditAction, AuditEvent, PoolMembership, PoolStatusChange
-from cadres.pool import ENTERED_MEANWHILE, pool_entry_create
-from cadres.roles import CADRE_SECTION
+from accounts.roles import CADRE_SECTION
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
+from cadres.models import PoolMembership, PoolStatusChange
+from cadres.pool.services import ENTERED_MEANWHILE, pool_entry_create
 from tests.factories import make_cadre, make_user
 
 from .helpers import D, enter
@@ -63,7 +65,7 @@ def test_entry_page_overtaken_shows_the_message_and_writes_nothing(client, anoth
     assert response.status_code == 400
     assert ENTERED_MEANWHILE in response.content.decode()
     assert not PoolMembership.objects.exists()
-    assert not AuditEvent.objects.filter(action=AuditAction.POOL_ENTERED).exists()
+    assert not AuditEvent.objects.filter(action=CadreAction.POOL_ENTERED).exists()
 
 
 @pytest.mark.skipif(not POSTGRESQL, reason="SQLite's BEGIN IMMEDIATE runs the two entries one after the other")

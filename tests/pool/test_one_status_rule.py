@@ -2,9 +2,9 @@
 
 import pytest
 
+from accounts.roles import LEADER
 from cadres.models import Cadre, PoolMembership
-from cadres.pool_status import NOT_IN_POOL, pool_status_on
-from cadres.roles import LEADER
+from cadres.pool.models import NOT_IN_POOL
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import url
 
@@ -28,7 +28,7 @@ def pool():
 
 
 def status_of(name, day):
-    return Cadre.objects.annotate(pool=pool_status_on(day)).get(name=name).pool
+    return Cadre.objects.with_pool_status_on(day, name="pool").get(name=name).pool
 
 
 def test_membership_without_a_status_change_counts_as_young_cadre_from_entry(pool):
@@ -59,7 +59,7 @@ def test_roster_pool_filter_counts_equal_the_pool_page_counts(client, pool, day)
 @pytest.mark.parametrize("day", DATES)
 def test_roster_column_and_profile_show_the_status_the_filter_finds(client, pool, day):
     client.force_login(make_user(LEADER))
-    for cadre in Cadre.objects.annotate(pool=pool_status_on(day)):
+    for cadre in Cadre.objects.with_pool_status_on(day, name="pool"):
         page = client.get(f"/cadres/{cadre.pk}/", {"as_of": day.isoformat()})
         assert page.context["standing"].pool_status == cadre.pool
         if cadre.pool != NOT_IN_POOL:

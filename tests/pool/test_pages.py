@@ -4,10 +4,13 @@ moves — only for 干部科 and superusers, scoped to the user's units (another
 import pytest
 from django.contrib.auth.models import Permission
 
-from cadres.models import AuditAction, AuditEvent, PoolMembership
-from cadres.pool_forms import UNIT_UNKNOWN
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
-from cadres.views.pool import ENTERED, EXITED, STATUS_CHANGED
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
+from cadres.models import PoolMembership
+from cadres.pool.forms import UNIT_UNKNOWN
+from cadres.pool.selectors import membership_status
+from cadres.pool.views import ENTERED, EXITED, STATUS_CHANGED
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import D, enter, leave, move
@@ -103,7 +106,7 @@ def test_entry_post_enters_audits_and_says_so(client):
     assert ENTERED.format(name="张伟") in response.content.decode()
     membership = PoolMembership.objects.get(cadre=cadre)
     assert (membership.entered_on, membership.recommended_by) == (D(2021, 7, 1), "所在单位")
-    event = AuditEvent.objects.get(action=AuditAction.POOL_ENTERED)
+    event = AuditEvent.objects.get(action=CadreAction.POOL_ENTERED)
     assert event.user == user
 
 
@@ -113,7 +116,7 @@ def test_status_post_moves_along(client):
     data = {"status": "已列为考察对象", "changed_on": "2021-01-01", "reason": "换届考察"}
     response = client.post(f"/pool/{membership.pk}/status/", data, follow=True)
     assert STATUS_CHANGED.format(name="张伟", status="已列为考察对象") in response.content.decode()
-    assert membership.latest_change.status == "已列为考察对象"
+    assert membership_status(membership)[0] == "已列为考察对象"
 
 
 def test_refused_move_shows_the_reason_and_changes_nothing(client):

@@ -1,4 +1,4 @@
-"""The pool's writes (cadres/pool.py): allowed and refused moves with their exact messages,
+"""The pool's writes (cadres/pool/services.py): allowed and refused moves with their exact messages,
 dates never before the previous change, one open membership, audit entries."""
 
 import datetime
@@ -7,10 +7,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from cadres import pool
-from cadres.models import AuditAction, AuditEvent, PoolMembership, PoolStatusChange
-from cadres.models.pool import ALREADY_IN_POOL
-from cadres.roles import CADRE_SECTION
+from accounts.roles import CADRE_SECTION
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
+from cadres.models import PoolMembership, PoolStatusChange
+from cadres.pool import services as pool
+from cadres.pool.models import ALREADY_IN_POOL
 from tests.factories import make_cadre, make_user
 
 from .helpers import D, enter, leave, move
@@ -179,9 +181,9 @@ def test_each_move_leaves_one_audit_event_with_its_user():
     leave(membership, D(2020, 9, 1), user=user)
     events = list(AuditEvent.objects.order_by("pk"))
     assert [event.action for event in events] == [
-        AuditAction.POOL_ENTERED,
-        AuditAction.POOL_STATUS_CHANGED,
-        AuditAction.POOL_EXITED,
+        CadreAction.POOL_ENTERED,
+        CadreAction.POOL_STATUS_CHANGED,
+        CadreAction.POOL_EXITED,
     ]
     assert {event.user for event in events} == {user}
     assert [event.summary for event in events] == [

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.roles import LEADER, READ_ONLY
 from cadres.models import Cadre, WorkRecord
-from cadres.pool_stats import pool_counts
-from cadres.roles import LEADER, READ_ONLY
+from cadres.pool.stats import pool_counts
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import D, enter

@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cadres.access import mask_id_number
+from accounts.access import mask_id_number
+from accounts.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
+from cadres.forms import AS_OF_INVALID
 from cadres.models import EducationRecord
-from cadres.profile import AS_OF_BEFORE_BIRTH, AS_OF_INVALID
-from cadres.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
+from cadres.profile import AS_OF_BEFORE_BIRTH
 from tests.factories import make_cadre, make_unit, make_user
 
 from .helpers import cadre_with_every_record

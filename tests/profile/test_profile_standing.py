@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 
-from cadres.roles import CADRE_SECTION, READ_ONLY
+from accounts.roles import CADRE_SECTION, READ_ONLY
+from tests.cadre_list.helpers import seconded, work
 from tests.factories import make_cadre, make_unit, make_user
 from tests.pool.helpers import enter, move
-from tests.roster.helpers import seconded, work
 
 pytestmark = pytest.mark.django_db
 

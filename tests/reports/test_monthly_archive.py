@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.core.management import CommandError, call_command
 
-from cadres.models import AuditEvent, Cadre
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
+from audit.models import AuditEvent
+from cadres.models import Cadre
 from reports.models import MonthlyReport
 from reports.monthly import MONTH_FORMAT, parse_month
 from tests.factories import make_cadre, make_unit, make_user

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.utils import timezone
 
+from accounts.roles import UNIT_CLERK, role_group
 from cadres.models import Channel
-from cadres.roles import UNIT_CLERK, role_group
 from reports.forms import (
     INTAKE_FORMAT,
     INTAKE_UNKNOWN_CHANNEL,

@@ -1,4 +1,4 @@
-"""young_cadre_stats and young_cadre_roster: the counting rules of DESIGN.md, one figure at a time."""
+"""young_cadre_stats and counted_cadres: the counting rules of DESIGN.md, one figure at a time."""
 
 import datetime
 
@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cadres.models import Cadre
-from reports.stats import ExcludedIntake, StatsParams, young_cadre_roster, young_cadre_stats
+from reports.stats import ExcludedIntake, StatsParams, counted_cadres, young_cadre_stats
 from tests.factories import make_cadre, make_unit
 
 from .helpers import GROUP_CODES, GROUP_NAMES, OLD_ENTRY, RECENT_ENTRY, YOUNG_BIRTH, make_counted
@@ -306,7 +306,7 @@ def test_roster_holds_exactly_the_counted_cadres():
     make_cadre(birth_date=YOUNG_BIRTH, entry_date=None)  # pending
     params = StatsParams(as_of=AS_OF, excluded=((2021, "gongwuyuan"),))
 
-    roster = list(young_cadre_roster(params))
+    roster = list(counted_cadres(params))
 
     assert sorted(cadre.pk for cadre in roster) == sorted(cadre.pk for cadre in counted)
     assert len(roster) == young_cadre_stats(params).total
@@ -316,7 +316,7 @@ def test_roster_marks_who_entered_in_the_window():
     recent = make_cadre(birth_date=YOUNG_BIRTH, entry_date=datetime.date(2018, 8, 1))
     not_recent = make_cadre(birth_date=YOUNG_BIRTH, entry_date=datetime.date(2018, 7, 31))
 
-    flags = {cadre.pk: cadre.is_recent for cadre in young_cadre_roster(StatsParams(as_of=AS_OF))}
+    flags = {cadre.pk: cadre.is_recent for cadre in counted_cadres(StatsParams(as_of=AS_OF))}
 
     assert flags == {recent.pk: True, not_recent.pk: False}
 
@@ -326,7 +326,7 @@ def test_roster_follows_the_order_of_the_groups():
     xuandiao = make_counted("xuandiao", 1)[0]
     shequ = make_counted("shequ", 1)[0]
 
-    roster = list(young_cadre_roster(StatsParams(as_of=AS_OF)))
+    roster = list(counted_cadres(StatsParams(as_of=AS_OF)))
 
     assert [cadre.pk for cadre in roster] == [xuandiao.pk, shequ.pk, other.pk]
 
@@ -336,7 +336,7 @@ def test_roster_respects_the_cadres_argument():
     kept = make_counted("xuandiao", 1, unit=mine)
     make_counted("xuandiao", 1, unit=theirs)
 
-    roster = young_cadre_roster(StatsParams(as_of=AS_OF), cadres=Cadre.objects.filter(unit=mine))
+    roster = counted_cadres(StatsParams(as_of=AS_OF), cadres=Cadre.objects.filter(unit=mine))
 
     assert [cadre.pk for cadre in roster] == [kept[0].pk]
 
@@ -349,7 +349,7 @@ def test_roster_rows_need_no_query_of_their_own(django_assert_num_queries, size)
     with django_assert_num_queries(1):
         rows = [
             (cadre.name, cadre.unit.name, cadre.channel.name, cadre.channel.group.name, cadre.is_recent)
-            for cadre in young_cadre_roster(StatsParams(as_of=AS_OF))
+            for cadre in counted_cadres(StatsParams(as_of=AS_OF))
         ]
 
     assert len(rows) == size

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cadres.roles import READ_ONLY, UNIT_CLERK, role_group
+from accounts.roles import READ_ONLY, UNIT_CLERK, role_group
 from reports.excel import XLSX_CONTENT_TYPE
 from tests.factories import make_cadre, make_unit
 

@@ -9,8 +9,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from accounts.roles import UNIT_CLERK, role_group
 from cadres.models import Channel
-from cadres.roles import UNIT_CLERK, role_group
 from reports.forms import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE
 from reports.management.commands.export_monthly_report import WRITTEN
 from reports.models import MonthlyReport

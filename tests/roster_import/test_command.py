@@ -10,8 +10,10 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
 from cadres.management.commands import import_roster
-from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch, Unit
+from cadres.models import Cadre, ImportBatch, Unit
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.plan import (
     MAX_PROBLEMS,
@@ -55,7 +57,7 @@ def test_success_prints_counts_and_records_the_import(unit, tmp_path, capsys):
     assert (batch.filename, batch.created_count, batch.updated_count, batch.sheet) == ("花名册.xlsx", 1, 1, "花名册")
     assert [row["action"] for row in batch.rows] == ["created", "updated"]
     assert batch.rows[1]["changes"] == {"post": ["科员", "副科长"]}
-    assert AuditEvent.objects.get(action=AuditAction.ROSTER_IMPORT).data["batch"] == batch.pk
+    assert AuditEvent.objects.get(action=CadreAction.ROSTER_IMPORT).data["batch"] == batch.pk
 
 
 def test_update_keeps_history_and_bumps_the_version(unit, tmp_path):
@@ -144,7 +146,7 @@ def test_sheet_at_the_row_limit_is_imported(unit, tmp_path, capsys):
 def imported_by():
     """Return (user, username) of the import record and of its audit event."""
     batch = ImportBatch.objects.get()
-    event = AuditEvent.objects.get(action=AuditAction.ROSTER_IMPORT)
+    event = AuditEvent.objects.get(action=CadreAction.ROSTER_IMPORT)
     return (batch.user, batch.username), (event.user, event.username)
 
 

@@ -9,7 +9,9 @@ from django.test import override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from cadres.models import AuditAction, AuditEvent, Cadre, ImportBatch
+from audit.models import AuditEvent
+from cadres.audit_actions import CadreAction
+from cadres.models import Cadre, ImportBatch
 from cadres.roster_import import cells, reader
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import IMPORTED
@@ -54,7 +56,7 @@ def test_preview_then_confirm_imports_what_was_shown(client, section, unit):
     assert Cadre.objects.count() == 2
     batch = ImportBatch.objects.get()
     assert batch.user == section
-    assert AuditEvent.objects.get(action=AuditAction.ROSTER_IMPORT).username == section.username
+    assert AuditEvent.objects.get(action=CadreAction.ROSTER_IMPORT).username == section.username
 
 
 def test_errors_are_highlighted_per_cell_and_there_is_no_confirm(client, section, unit):

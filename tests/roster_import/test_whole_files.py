@@ -18,7 +18,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cadres.models import AuditEvent, Cadre, ImportBatch, Unit
+from audit.models import AuditEvent
+from cadres.models import Cadre, ImportBatch, Unit
 from cadres.roster_import.columns import BY_KEY, COLUMNS, REQUIRED_KEYS
 from cadres.roster_import.load import roster_import_read
 from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, WHOLE_ROW

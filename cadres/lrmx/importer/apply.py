@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
-from ...audit import audit
-from ...models import AuditAction
+from audit.services import audit
+
+from ...audit_actions import CadreAction
 from ...photos import cadre_photo_save
 
 
@@ -25,7 +26,7 @@ def lrmx_import_apply(*, plan, user, request=None, source=""):
                 cadre_photo_save(cadre=cadre, photo=person.photo)
             if person.created or person.changes:
                 audit(
-                    action=AuditAction.LRMX_IMPORT,
+                    action=CadreAction.LRMX_IMPORT,
                     user=user,
                     request=request,
                     summary=f"导入任免审批表：{cadre.name}（{person.outcome}）",

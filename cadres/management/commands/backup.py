@@ -6,8 +6,8 @@ from pathlib import Path
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from cadres.audit import audit
-from cadres.models import AuditAction
+from audit.services import audit
+from cadres.audit_actions import CadreAction
 
 # Recreated by `migrate` on any database, or (the experience summary) by `restore` from the records;
 # everything else is kept.
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         # Every ID number and password hash is in the file: only its owner may read it.
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         target.chmod(0o600)
-        audit(action=AuditAction.BACKUP, summary=f"备份到 {target}")
+        audit(action=CadreAction.BACKUP, summary=f"备份到 {target}")
         call_command(
             "dumpdata",
             exclude=NOT_BACKED_UP,

@@ -5,9 +5,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from ...audit import audit
+from audit.services import audit
+
+from ...audit_actions import CadreAction
 from ...lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
-from ...models import AuditAction, Cadre, Channel, Unit
+from ...models import Cadre, Channel, Unit
 from ..dates_option import parse_as_of
 
 WRITTEN = "已写入{count}份任免审批表到 {path}（计算年龄时间{as_of}）"
@@ -61,7 +63,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"无法写入 {path}：{error.strerror}") from error
         audit(
-            action=AuditAction.LRMX_EXPORT,
+            action=CadreAction.LRMX_EXPORT,
             summary=f"命令行导出{files.count}份任免审批表",
             data={"count": files.count, "as_of": as_of.isoformat(), "unit": unit, "channel": channel},
         )

@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK, role_group
 from cadres.models import Unit
-from cadres.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK, role_group
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
 DEMO_USERNAME = "admin"

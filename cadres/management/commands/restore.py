@@ -2,13 +2,15 @@
 
 from pathlib import Path
 
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from cadres.audit import audit
+from accounts.roles import sync_roles
+from audit.services import audit
+from cadres.audit_actions import CadreAction
 from cadres.experience_summary import experience_refresh_deferred
-from cadres.models import AuditAction
 
 NOT_FOUND = "找不到备份文件 {path}"
 CONFIRM = "恢复将用备份替换数据库中的全部数据，当前数据将被删除。确认请输入 yes："
@@ -38,8 +40,12 @@ class Command(BaseCommand):
             # The experience summary is derived from the records: rebuilt once at the end, not per record.
             with transaction.atomic(), experience_refresh_deferred():
                 call_command("flush", interactive=False, verbosity=0)
+                # flush re-creates the roles (post_migrate); the backup brings its own groups, under their
+                # own ids, and the declaration is applied to them once they are in.
+                Group.objects.all().delete()
                 call_command("loaddata", str(source), verbosity=0)
+                sync_roles()
         except Exception as error:  # loaddata raises many kinds; all mean the same to the operator
             raise CommandError(FAILED.format(error=error)) from error
-        audit(action=AuditAction.RESTORE, summary=f"从 {source} 恢复")
+        audit(action=CadreAction.RESTORE, summary=f"从 {source} 恢复")
         self.stdout.write(f"已从 {source} 恢复")

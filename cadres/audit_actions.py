@@ -1,0 +1,17 @@
+"""The audit codes of the cadre domain: imports, .lrmx files, pool moves, backup and restore."""
+
+from django.db import models
+
+from audit.actions import register
+
+
+@register
+class CadreAction(models.TextChoices):
+    ROSTER_IMPORT = "cadres.import.applied", "导入花名册"
+    LRMX_EXPORT = "cadres.lrmx.exported", "导出任免审批表（.lrmx）"
+    LRMX_IMPORT = "cadres.lrmx.imported", "导入任免审批表（.lrmx）"
+    POOL_ENTERED = "cadres.pool.entered", "列入年轻干部库"
+    POOL_STATUS_CHANGED = "cadres.pool.status_changed", "变更年轻干部库状态"
+    POOL_EXITED = "cadres.pool.exited", "移出年轻干部库"
+    BACKUP = "system.backup", "备份数据库"
+    RESTORE = "system.restore", "恢复数据库"

@@ -1,0 +1,295 @@
+"""The cadre list's filters (django-filter), all in the query string so a query can be bookmarked.
+
+The statistics parameters are filters too (`as_of`, `max_age`, `recent_years`, `exclude`, `unit`,
+with `group`, `channel`, `recent`), and they go through `Cadre.objects.young_cadres(params)` — the
+very method the statistics count with — so a drill-down lists exactly the people of a figure.
+Every label is Chinese and set here: django-filter has no zh_Hans catalog (TRAPS.md), so none of
+its own English wording (布尔/日期范围 widgets, "Any date") is used.
+"""
+
+import django_filters as filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.access import can_view_id_number
+from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
+from cadres.dates import latest_birth_date_aged
+from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
+from cadres.pool.models import NOT_IN_POOL
+
+from ..forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
+from ..stats import DEFAULT_RECENT_YEARS, StatsParams
+
+AGE_RANGE = "年龄应为0至100之间的整数"
+AGE_ORDER = "最小年龄不能大于最大年龄"
+DATE_ORDER = "进入时间的起始日期不能晚于截止日期"
+CHANNEL_UNKNOWN = "未知的进入方式：{value}"
+GROUP_UNKNOWN = "未知的统计分组：{value}"
+CHOICE_UNKNOWN = "“{value}”不是可选的值"
+ANY = "全部"
+YES, NO = "1", "0"
+# Parameters that decide which people are counted at all; applied together before the others.
+SCOPE_PARAMS = ("as_of", "max_age", "recent_years", "exclude", "unit")
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN.format(value="%(value)s")}
+
+
+class IntegerFilter(filters.NumberFilter):
+    """A whole-number filter: django-filter's NumberFilter would accept 35.5 as an age."""
+
+    field_class = forms.IntegerField
+
+
+class IntakeFilter(filters.Filter):
+    """The repeatable `exclude=YEAR:CODE` parameter of the statistics (applied with the scope)."""
+
+    field_class = IntakeListField
+
+
+class CadreListFilterForm(forms.Form):
+    """The form of the filters, checking that the ranges run the right way."""
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("age_min"), data.get("age_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("age_max", AGE_ORDER)
+        start, end = data.get("entry_from"), data.get("entry_to")
+        if start and end and start > end:
+            self.add_error("entry_to", DATE_ORDER)
+        return data
+
+
+def _visible_units(request):
+    return Unit.objects.visible_to(request.user) if request is not None else Unit.objects.none()
+
+
+def _choices(enum):
+    return list(enum.choices)
+
+
+class CadreListFilter(filters.FilterSet):
+    """Filters of /cadres/, /cadres.json and /cadres/export.xlsx; construct with `request=`."""
+
+    q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
+    as_of = filters.DateFilter(
+        label="日期（计算年龄、库内状态、经历）",
+        widget=DATE_WIDGET,
+        error_messages={"invalid": INVALID_DATE},
+    )
+    unit = filters.ModelChoiceFilter(
+        label="单位（含下级单位）",
+        queryset=_visible_units,
+        empty_label=ANY,
+        error_messages={"invalid_choice": UNIT_UNKNOWN, "invalid_pk_value": UNIT_UNKNOWN},
+    )
+    group = filters.ModelChoiceFilter(
+        label="统计分组",
+        field_name="channel__group",
+        to_field_name="name",
+        queryset=ChannelGroup.objects.all(),
+        empty_label=ANY,
+        error_messages={"invalid_choice": GROUP_UNKNOWN.format(value="%(value)s")},
+    )
+    channel = filters.ModelMultipleChoiceFilter(
+        label="进入方式",
+        field_name="channel__code",
+        to_field_name="code",
+        queryset=Channel.objects.all(),
+        distinct=False,
+        error_messages={"invalid_choice": CHANNEL_UNKNOWN.format(value="%(value)s")},
+    )
+    gender = filters.ChoiceFilter(label="性别", choices=_choices(Gender), empty_label=ANY, error_messages=CHOICE_ERRORS)
+    ethnicity = filters.CharFilter(label="民族")
+    political_status = filters.MultipleChoiceFilter(
+        label="政治面貌", choices=_choices(PoliticalStatus), distinct=False, error_messages=CHOICE_ERRORS
+    )
+    education = filters.MultipleChoiceFilter(
+        label="最高学历", choices=_choices(Education), distinct=False, error_messages=CHOICE_ERRORS
+    )
+    degree = filters.MultipleChoiceFilter(
+        label="最高学位", choices=_choices(Degree), distinct=False, error_messages=CHOICE_ERRORS
+    )
+    age_min = IntegerFilter(
+        label="最小年龄（周岁）",
+        method="filter_age_min",
+        min_value=0,
+        max_value=100,
+        error_messages={n: AGE_RANGE for n in ("invalid", "min_value", "max_value")},
+    )
+    age_max = IntegerFilter(
+        label="最大年龄（周岁，含）",
+        method="filter_age_max",
+        min_value=0,
+        max_value=100,
+        error_messages={n: AGE_RANGE for n in ("invalid", "min_value", "max_value")},
+    )
+    entry_from = filters.DateFilter(
+        label="进入时间（起）",
+        field_name="entry_date",
+        lookup_expr="gte",
+        widget=DATE_WIDGET,
+        error_messages={"invalid": INVALID_DATE},
+    )
+    entry_to = filters.DateFilter(
+        label="进入时间（止）",
+        field_name="entry_date",
+        lookup_expr="lte",
+        widget=DATE_WIDGET,
+        error_messages={"invalid": INVALID_DATE},
+    )
+    status = filters.ChoiceFilter(
+        label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
+    )
+    on_roster = filters.ChoiceFilter(
+        label="在册",
+        choices=[(YES, "当日在册")],
+        empty_label=ANY,
+        method="filter_on_roster",
+        error_messages=CHOICE_ERRORS,
+    )
+    pool_status = filters.ChoiceFilter(
+        label="年轻干部库",
+        choices=[*PoolStatus.choices, (NOT_IN_POOL, NOT_IN_POOL)],
+        empty_label=ANY,
+        method="filter_pool_status",
+        error_messages=CHOICE_ERRORS,
+    )
+    recent = filters.ChoiceFilter(
+        label="近年招录",
+        choices=[(YES, "近年招录"), (NO, "非近年招录")],
+        empty_label=ANY,
+        method="filter_recent",
+        error_messages=CHOICE_ERRORS,
+    )
+    grassroots = filters.ChoiceFilter(
+        label="基层经验",
+        choices=[(YES, "有基层经验"), (NO, "缺乏基层经验")],
+        empty_label=ANY,
+        method="filter_grassroots",
+        error_messages=CHOICE_ERRORS,
+    )
+    organ = filters.ChoiceFilter(
+        label="机关阅历",
+        choices=[(YES, "有机关阅历"), (NO, "缺乏机关阅历")],
+        empty_label=ANY,
+        method="filter_organ",
+        error_messages=CHOICE_ERRORS,
+    )
+    max_age = IntegerFilter(
+        label="统计口径：年龄上限（周岁，含）",
+        min_value=0,
+        max_value=100,
+        error_messages={n: MAX_AGE_RANGE for n in ("invalid", "min_value", "max_value")},
+    )
+    recent_years = IntegerFilter(
+        label="统计口径：近几年招录",
+        min_value=1,
+        max_value=50,
+        error_messages={n: RECENT_YEARS_RANGE for n in ("invalid", "min_value", "max_value")},
+    )
+    exclude = IntakeFilter(
+        label="统计口径：不计入的招录批次",
+        widget=IntakeListWidget(attrs={"placeholder": "如 2021:gongwuyuan, 2021:shiye"}),
+    )
+
+    class Meta:
+        model = Cadre
+        fields = []
+        form = CadreListFilterForm
+
+    def __init__(self, data=None, queryset=None, *, request=None, today=None, **kwargs):
+        """Bind to `data`; `today` is the default `as_of` (the local date when omitted)."""
+        super().__init__(data, queryset, request=request, **kwargs)
+        self.today = today or timezone.localdate()
+        if request is None or not can_view_id_number(request.user):
+            self.form.fields["q"].label = "姓名"
+
+    # The parameters every filter reads -------------------------------------------------------
+
+    @property
+    def as_of_date(self):
+        """Return the chosen date: `as_of`, else today."""
+        return self.form.cleaned_data.get("as_of") or self.today
+
+    @property
+    def recent_years_value(self):
+        return self.form.cleaned_data.get("recent_years") or DEFAULT_RECENT_YEARS
+
+    def stats_params(self):
+        """Return the StatsParams of the statistics parameters, or None unless `max_age` is given."""
+        data = self.form.cleaned_data
+        if data.get("max_age") is None:
+            return None
+        return StatsParams(
+            as_of=self.as_of_date,
+            max_age=data["max_age"],
+            recent_years=self.recent_years_value,
+            excluded=data.get("exclude") or (),
+            unit=data.get("unit"),
+        )
+
+    def filter_queryset(self, queryset):
+        """Narrow to the counted people of the statistics parameters, then by every other filter."""
+        data = self.form.cleaned_data
+        params = self.stats_params()
+        if params is not None:
+            queryset = queryset.young_cadres(params)
+        else:
+            if data.get("exclude"):
+                queryset = queryset.excluding_intakes(data["exclude"])
+            if data.get("unit") is not None:
+                queryset = queryset.in_unit(data["unit"])
+        for name, value in data.items():
+            if name not in SCOPE_PARAMS:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    # Filters that need the chosen date or the user -------------------------------------------
+
+    def filter_search(self, queryset, name, value):
+        """Match the name; also the 公民身份号码 for users who may see it (no guessing by search)."""
+        value = value.strip()
+        condition = Q(name__contains=value)
+        if can_view_id_number(self.request.user) and value:
+            condition |= Q(id_number__contains=value.upper())
+        return queryset.filter(condition)
+
+    def filter_age_min(self, queryset, name, value):
+        return queryset.filter(birth_date__lte=latest_birth_date_aged(self.as_of_date, value))
+
+    def filter_age_max(self, queryset, name, value):
+        return queryset.young(self.as_of_date, value)
+
+    def filter_on_roster(self, queryset, name, value):
+        return queryset.on_roster(self.as_of_date)
+
+    def filter_pool_status(self, queryset, name, value):
+        if value == NOT_IN_POOL:
+            return queryset.not_in_pool_on(self.as_of_date)
+        return queryset.in_pool_on(self.as_of_date, status=value)
+
+    def filter_recent(self, queryset, name, value):
+        if value == YES:
+            return queryset.recent(self.as_of_date, self.recent_years_value)
+        return queryset.not_recent(self.as_of_date, self.recent_years_value)
+
+    def filter_grassroots(self, queryset, name, value):
+        if value == YES:
+            return queryset.with_grassroots_experience(self.as_of_date)
+        return queryset.lacking_grassroots_experience(self.as_of_date)
+
+    def filter_organ(self, queryset, name, value):
+        if value == YES:
+            return queryset.with_organ_experience(self.as_of_date)
+        return queryset.lacking_organ_experience(self.as_of_date)
+
+    def error_messages_list(self):
+        """Return every error as "label：message", for JSON and plain-text answers."""
+        out = []
+        for name, errors in self.form.errors.items():
+            label = self.form.fields[name].label if name in self.form.fields else ""
+            out.extend(f"{label}：{error}" if label else error for error in errors)
+        return out
