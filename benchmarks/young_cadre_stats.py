@@ -108,7 +108,8 @@ def main():
     from django.core.management import call_command
     from django.db import connection
 
-    from reports.stats import StatsParams, young_cadre_stats
+    from reports.params import StatsParams
+    from reports.stats import young_cadre_stats
 
     call_command("migrate", verbosity=0)
     if args.database_url:  # a named database is emptied of cadres and units first

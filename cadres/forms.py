@@ -1,8 +1,11 @@
-"""Forms shared by the cadre pages: the date a page shows its figures on."""
+"""What the pages' forms share: the date a page shows its figures on, and the messages of a bad date or unit."""
 
 from django import forms
 
-AS_OF_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
+# The one message of a date that cannot be read, on every page (the statistics, the cadre list, the pool,
+# the profile, the .lrmx downloads).
+DATE_INVALID = "日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"
+UNIT_UNKNOWN = "单位不存在或无权查看"
 
 
 class AsOfForm(forms.Form):
@@ -11,7 +14,7 @@ class AsOfForm(forms.Form):
     as_of = forms.DateField(
         label="计算日期",
         required=False,
-        error_messages={"invalid": AS_OF_INVALID},
+        error_messages={"invalid": DATE_INVALID},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

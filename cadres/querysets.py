@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import BooleanField, Case, ExpressionWrapper, Q, Value, When
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from accounts.access import sees_all_units
@@ -49,15 +49,33 @@ class CadreQuerySet(models.QuerySet):
 
     def young(self, as_of, max_age=35):
         """Return the cadres aged `max_age` or under (周岁, 以下 includes the number) on `as_of`."""
-        return self.filter(birth_date__gt=latest_birth_date_aged(as_of, max_age + 1))
+        return self.aged_at_most(as_of, max_age)
+
+    def aged_at_most(self, as_of, age):
+        """Return the cadres aged `age` or under (周岁) on `as_of`: not yet `age` + 1 that day.
+
+        Compared as a birth-date cutoff computed once (TRAPS.md), so it uses the index on both databases.
+        """
+        return self.filter(birth_date__gt=latest_birth_date_aged(as_of, age + 1))
+
+    def aged_at_least(self, as_of, age):
+        """Return the cadres aged `age` or over (周岁) on `as_of`: born on or before the day they turned it."""
+        return self.filter(birth_date__lte=latest_birth_date_aged(as_of, age))
 
     def recent(self, as_of, years=3):
         """Return the cadres who entered in the `years` up to `as_of` (as_of − years < entry ≤ as_of)."""
         return self.filter(_recent_q(as_of, years))
 
     def not_recent(self, as_of, years=3):
-        """Return the cadres who did not enter in the `years` up to `as_of` (pending recruits among them)."""
+        """Return the cadres who did not enter in the `years` up to `as_of` (the complement of recent)."""
         return self.exclude(_recent_q(as_of, years))
+
+    def with_recent_flag(self, as_of, years=3):
+        """Annotate `is_recent`: whether each cadre entered in the `years` up to `as_of` (the rule of recent).
+
+        Also what an aggregate counts with: Count("pk", filter=Q(is_recent=True)) is inlined as the condition.
+        """
+        return self.annotate(is_recent=models.ExpressionWrapper(_recent_q(as_of, years), models.BooleanField()))
 
     def excluding_intakes(self, intakes):
         """Leave out the cadres whose entry year and channel match one of the `(year, code)` pairs."""
@@ -108,10 +126,8 @@ class CadreQuerySet(models.QuerySet):
         The flags the list, its export and the statistics show and count: one join of the stored
         experience summary (CadreExperience), whatever the number of cadres.
         """
-        return self.annotate(
-            is_recent=ExpressionWrapper(_recent_q(as_of, recent_years), BooleanField()),
-            has_grassroots=_flag(_grassroots_q(as_of)),
-            has_organ=_flag(_organ_q(as_of)),
+        return self.with_recent_flag(as_of, recent_years).annotate(
+            has_grassroots=_flag(_grassroots_q(as_of)), has_organ=_flag(_organ_q(as_of))
         )
 
     def _unit_model(self):
@@ -181,7 +197,7 @@ def unit_on_q(work_records, day, *, cadre, current_unit):
 
 
 def _recent_q(as_of, years):
-    """Return the condition "entered in the `years` up to `as_of`"."""
+    """Return the condition "entered in the `years` up to `as_of`" (recent, not_recent, with_recent_flag)."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
 
 

@@ -12,26 +12,13 @@ CADRE_LIST_PAGE = "cadre_list"
 CADRE_LIST_JSON = "cadre_list_json"
 
 
-def drilldown_params(params, **narrowing):
-    """Return the query pairs of the people counted for `params`, narrowed by `narrowing`.
+def drilldown_url(params, *, view=CADRE_LIST_PAGE, **narrowing):
+    """Return the cadre list URL (the page, or CADRE_LIST_JSON) listing the people of one figure.
 
     `narrowing` takes the cadre list's own filters: group (name), channel (code), recent, grassroots, organ.
     """
-    pairs = [
-        ("as_of", params.as_of.isoformat()),
-        ("max_age", params.max_age),
-        ("recent_years", params.recent_years),
-    ]
-    pairs += [("exclude", f"{year}:{code}") for year, code in params.excluded]
-    if params.unit is not None:
-        pairs.append(("unit", params.unit.pk))
-    pairs += [(name, value) for name, value in narrowing.items() if value is not None]
-    return pairs
-
-
-def drilldown_url(params, *, view=CADRE_LIST_PAGE, **narrowing):
-    """Return the cadre list URL (the page, or CADRE_LIST_JSON) listing the people of one figure."""
-    return f"{reverse(view)}?{urlencode(drilldown_params(params, **narrowing))}"
+    pairs = params.to_query() + [(name, value) for name, value in narrowing.items() if value is not None]
+    return f"{reverse(view)}?{urlencode(pairs)}"
 
 
 def drilldown_urls(params, **narrowing):

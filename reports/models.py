@@ -5,6 +5,8 @@ import hashlib
 from django.conf import settings
 from django.db import models
 
+from .params import StatsParams
+
 
 class MonthlyReport(models.Model):
     """One generated monthly workbook, kept byte for byte with the figures and parameters it used.
@@ -38,6 +40,22 @@ class MonthlyReport(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y年%m月}月度报表"
+
+    @property
+    def params(self):
+        """Return the StatsParams the report was computed with (district-wide, as every monthly report)."""
+        excluded = tuple((year, code) for year, code in self.excluded)
+        return StatsParams(as_of=self.as_of, max_age=self.max_age, recent_years=self.recent_years, excluded=excluded)
+
+    @staticmethod
+    def fields_of(params):
+        """Return the fields that keep `params` (as_of, max_age, recent_years, excluded), the inverse of params."""
+        return {
+            "as_of": params.as_of,
+            "max_age": params.max_age,
+            "recent_years": params.recent_years,
+            "excluded": [[year, code] for year, code in params.excluded],
+        }
 
     @staticmethod
     def digest(content):

@@ -10,7 +10,6 @@ from cadres.dates import month_end
 
 from .audit_actions import ReportAction
 from .models import MonthlyReport
-from .serializers import params_as_dict
 from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
 
@@ -37,10 +36,7 @@ def monthly_report_create(*, params, user=None, note=""):
     with transaction.atomic():
         report = MonthlyReport.objects.create(
             month=params.as_of.replace(day=1),
-            as_of=params.as_of,
-            max_age=params.max_age,
-            recent_years=params.recent_years,
-            excluded=[[year, code] for year, code in params.excluded],
+            **MonthlyReport.fields_of(params),
             total=stats.total,
             recent=stats.recent,
             groups=[{"name": group.name, "count": group.count, "recent": group.recent} for group in stats.groups],
@@ -55,7 +51,7 @@ def monthly_report_create(*, params, user=None, note=""):
             action=ReportAction.MONTHLY_REPORT,
             user=user,
             summary=f"{params.as_of:%Y年%m月}月度报表（{stats.total}人）{note}",
-            data={"params": params_as_dict(params), "rows": stats.total, "report": report.pk},
+            data={"params": params.as_dict(), "rows": stats.total, "report": report.pk},
         )
     return report
 
@@ -71,9 +67,9 @@ class GroupDrift:
         return self.archived != self.current
 
 
-def report_drift(report, params):
+def report_drift(report):
     """Return per-group (archived, recomputed now) counts of an archived report, to spot corrections."""
-    stats = young_cadre_stats(params)
+    stats = young_cadre_stats(report.params)
     current = {group.name: group.count for group in stats.groups}
     archived = {group["name"]: group["count"] for group in report.groups}
     names = list(archived) + [name for name in current if name not in archived]

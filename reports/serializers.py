@@ -3,17 +3,6 @@
 from .drilldown import drilldown_urls
 
 
-def params_as_dict(params):
-    """Return the parameters of a statistic as plain data (for JSON and the audit trail)."""
-    return {
-        "as_of": params.as_of.isoformat(),
-        "max_age": params.max_age,
-        "recent_years": params.recent_years,
-        "excluded": [{"year": year, "channel": code} for year, code in params.excluded],
-        "unit": {"id": params.unit.pk, "name": params.unit.name} if params.unit else None,
-    }
-
-
 def _links(params, prefix="", **narrowing):
     """Return the drill-down links of one figure as `url`/`page_url` keys, under `prefix`."""
     return {f"{prefix}{key}": link for key, link in drilldown_urls(params, **narrowing).items()}
@@ -27,7 +16,7 @@ def stats_as_dict(stats):
     """
     params = stats.params
     return {
-        **params_as_dict(params),
+        **params.as_dict(),
         "excluded": [{"year": item.year, "channel": item.code, "name": item.name} for item in stats.excluded],
         "total": stats.total,
         **_links(params),

@@ -1,36 +1,13 @@
 """The young-cadre statistics: one function, one result object, many renderers."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from cadres.models import Cadre, Channel, Unit
+from cadres.models import Cadre, Channel
 
 from .narrative import chinese_count, footnote_text, narrative_text
-
-DEFAULT_MAX_AGE = 35
-DEFAULT_RECENT_YEARS = 3
-DISTRICT_SCOPE = "全区"
-OWN_UNITS_SCOPE = "所负责单位"
-
-
-@dataclass(frozen=True)
-class StatsParams:
-    """What a figure depends on: the reference date, the age limit, the window, exclusions, a unit."""
-
-    as_of: datetime.date
-    max_age: int = DEFAULT_MAX_AGE
-    recent_years: int = DEFAULT_RECENT_YEARS
-    excluded: tuple = ()  # ((year, channel code), …), sorted
-    unit: Unit | None = None
-    # What the figures cover when no unit is chosen: the district, or a clerk's own units.
-    scope: str = DISTRICT_SCOPE
-
-    @property
-    def scope_name(self):
-        """Return the name the wording uses for what is counted: the unit's, else the scope's."""
-        return self.unit.name if self.unit else self.scope
+from .params import StatsParams
 
 
 @dataclass
@@ -155,6 +132,6 @@ def counted_cadres(params, *, cadres=None):
     return (
         cadres.young_cadres(params)
         .select_related("unit", "channel__group")
-        .with_flags_on(params.as_of, params.recent_years)
+        .with_recent_flag(params.as_of, params.recent_years)
         .order_by("channel__group__sort_order", "channel__sort_order", "entry_date", "unit__sort_order", "pk")
     )

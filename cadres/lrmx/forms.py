@@ -1,11 +1,12 @@
-"""Forms of the .lrmx pages: the age basis of an export, the upload of an import."""
+"""Forms of the .lrmx pages: the age basis of an export (and the page asking for it), the upload of an import."""
 
 from django import forms
+from django.shortcuts import render
 from django.utils import timezone
 
+from ..forms import DATE_INVALID, AsOfForm
 from ..models import Channel, Unit
 
-AS_OF_INVALID = "计算年龄时间无效，请按“2021-07-31”的格式填写"
 AS_OF_DEFAULT_NOTE = "未指定计算年龄时间，下面已填入今天（{today}），请确认或修改后下载"
 FILE_REQUIRED = "请选择要导入的 .lrmx 文件或 zip 压缩包"
 UPLOAD_TOO_LARGE = "文件超过{limit}MB，请分批导入"
@@ -13,21 +14,36 @@ UPLOAD_TOO_LARGE = "文件超过{limit}MB，请分批导入"
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class AsOfForm(forms.Form):
-    """The date the printed age refers to (JiSuanNianLingShiJian); chosen, never assumed."""
+class AgeBasisForm(AsOfForm):
+    """The date the printed age refers to (JiSuanNianLingShiJian): the as-of form, but chosen, never assumed."""
 
-    as_of = forms.DateField(
-        label="计算年龄时间",
-        error_messages={"invalid": AS_OF_INVALID, "required": AS_OF_INVALID},
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="表上“出生年月（岁）”按此日期计算，重印时选同一日期即得同一张表",
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["as_of"]
+        field.required = True
+        field.label = "计算年龄时间"
+        field.error_messages["required"] = DATE_INVALID
+        field.help_text = "表上“出生年月（岁）”按此日期计算，重印时选同一日期即得同一张表"
 
     @classmethod
     def with_default(cls):
         """Return an unbound form showing today as the default, and the note that says so."""
         today = timezone.localdate()
         return cls(initial={"as_of": today}), AS_OF_DEFAULT_NOTE.format(today=today.isoformat())
+
+
+def as_of_or_page(request, template_context):
+    """Return (as_of, None) from the query string, or (None, response) asking the user to choose it.
+
+    The .lrmx download and the printed form (reports) both ask this way.
+    """
+    if "as_of" not in request.GET:
+        form, note = AgeBasisForm.with_default()
+        return None, render(request, "cadres/lrmx_as_of.html", {**template_context, "form": form, "note": note})
+    form = AgeBasisForm(request.GET)
+    if not form.is_valid():
+        return None, render(request, "cadres/lrmx_as_of.html", {**template_context, "form": form}, status=400)
+    return form.cleaned_data["as_of"], None
 
 
 class LrmxUploadForm(forms.Form):

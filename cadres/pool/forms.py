@@ -3,11 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..forms import AS_OF_INVALID, AsOfForm
+from ..forms import DATE_INVALID, UNIT_UNKNOWN, AsOfForm
 from ..models import Unit
 from .models import PoolStatus, Recommender
 
-UNIT_UNKNOWN = "单位不存在或无权查看"
 STATUS_UNKNOWN = "未知的状态：“{value}”"
 REASON_MAX = 300
 FIELD_REQUIRED = "请填写{label}"
@@ -16,7 +15,7 @@ FIELD_REQUIRED = "请填写{label}"
 def date_field(label):
     return forms.DateField(
         label=label,
-        error_messages={"invalid": AS_OF_INVALID, "required": FIELD_REQUIRED.format(label=label)},
+        error_messages={"invalid": DATE_INVALID, "required": FIELD_REQUIRED.format(label=label)},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audit.services import audit
 
 from ..audit_actions import CadreAction
-from ..lrmx.forms import AsOfForm, LrmxUploadForm
+from ..lrmx.forms import LrmxUploadForm, as_of_or_page
 from ..lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from ..lrmx.writer import cadre_lrmx, lrmx_cadres, lrmx_filename
 from ..models import Cadre, Channel, Unit
@@ -25,17 +25,6 @@ IMPORTED = "已导入{count}份任免审批表（新建{created}人，更新{upd
 NOTHING_CHANGED = "文件中的信息与系统一致，没有需要导入的内容"
 UPLOAD_EXPIRED = "待确认的导入已失效（可能已导入或已超时），请重新上传文件"
 HAS_ERRORS = "文件有错误，未导入任何内容；请修改后重新上传"
-
-
-def as_of_or_page(request, template_context):
-    """Return (as_of, None) from the query string, or (None, response) asking the user to choose it."""
-    if "as_of" not in request.GET:
-        form, note = AsOfForm.with_default()
-        return None, render(request, "cadres/lrmx_as_of.html", {**template_context, "form": form, "note": note})
-    form = AsOfForm(request.GET)
-    if not form.is_valid():
-        return None, render(request, "cadres/lrmx_as_of.html", {**template_context, "form": form}, status=400)
-    return form.cleaned_data["as_of"], None
 
 
 @require_GET

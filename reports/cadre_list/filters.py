@@ -1,8 +1,8 @@
 """The cadre list's filters (django-filter), all in the query string so a query can be bookmarked.
 
-The statistics parameters are filters too (`as_of`, `max_age`, `recent_years`, `exclude`, `unit`,
-with `group`, `channel`, `recent`), and they go through `Cadre.objects.young_cadres(params)` — the
-very method the statistics count with — so a drill-down lists exactly the people of a figure.
+The statistics parameters (`as_of`, `max_age`, `recent_years`, `exclude`, `unit`) are read by the
+statistics' own form, which the filter form extends, and go through `Cadre.objects.young_cadres(params)`
+— the very method the statistics count with — so a drill-down lists exactly the people of a figure.
 Every label is Chinese and set here: django-filter has no zh_Hans catalog (TRAPS.md), so none of
 its own English wording (布尔/日期范围 widgets, "Any date") is used.
 """
@@ -14,12 +14,11 @@ from django.utils import timezone
 
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
-from cadres.dates import latest_birth_date_aged
+from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 
-from ..forms import INVALID_DATE, MAX_AGE_RANGE, RECENT_YEARS_RANGE, UNIT_UNKNOWN, IntakeListField, IntakeListWidget
-from ..stats import DEFAULT_RECENT_YEARS, StatsParams
+from ..params import DEFAULT_RECENT_YEARS, StatsParamsForm
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
@@ -29,8 +28,6 @@ GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
 ANY = "全部"
 YES, NO = "1", "0"
-# Parameters that decide which people are counted at all; applied together before the others.
-SCOPE_PARAMS = ("as_of", "max_age", "recent_years", "exclude", "unit")
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN.format(value="%(value)s")}
@@ -42,14 +39,37 @@ class IntegerFilter(filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class IntakeFilter(filters.Filter):
-    """The repeatable `exclude=YEAR:CODE` parameter of the statistics (applied with the scope)."""
+class CadreListFilterForm(StatsParamsForm):
+    """The form of the filters: the statistics parameters, all optional here, and the filters' own fields.
 
-    field_class = IntakeListField
+    Without `max_age` nobody is left out by age or by the statistics' scope: the list is every cadre.
+    """
 
+    AS_OF_LABEL = "日期（计算年龄、库内状态、经历）"
+    DEFAULTED = ()
+    LABELS = {
+        "max_age": "统计口径：年龄上限（周岁，含）",
+        "recent_years": "统计口径：近几年招录",
+        "exclude": "统计口径：不计入的招录批次",
+    }
+    # As the page has always shown them: the search, date and unit first, the statistics' scope last.
+    FIRST = ("q", "as_of", "unit")
+    LAST = ("max_age", "recent_years", "exclude")
 
-class CadreListFilterForm(forms.Form):
-    """The form of the filters, checking that the ranges run the right way."""
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in self.LABELS.items():
+            self.fields[name].label = label
+        self.fields["exclude"].help_text = ""
+        self.fields["unit"].empty_label = ANY
+        # Scoped to the user's units by CadreListFilter; none until then.
+        self.fields["unit"].queryset = Unit.objects.none()
+        middle = [name for name in self.fields if name not in self.FIRST + self.LAST]
+        self.order_fields([*self.FIRST, *middle, *self.LAST])
+
+    def params(self):
+        """Return the StatsParams of the statistics parameters, or None unless `max_age` is given."""
+        return None if self.cleaned_data.get("max_age") is None else super().params()
 
     def clean(self):
         data = super().clean()
@@ -74,17 +94,6 @@ class CadreListFilter(filters.FilterSet):
     """Filters of /cadres/, /cadres.json and /cadres/export.xlsx; construct with `request=`."""
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
-    as_of = filters.DateFilter(
-        label="日期（计算年龄、库内状态、经历）",
-        widget=DATE_WIDGET,
-        error_messages={"invalid": INVALID_DATE},
-    )
-    unit = filters.ModelChoiceFilter(
-        label="单位（含下级单位）",
-        queryset=_visible_units,
-        empty_label=ANY,
-        error_messages={"invalid_choice": UNIT_UNKNOWN, "invalid_pk_value": UNIT_UNKNOWN},
-    )
     group = filters.ModelChoiceFilter(
         label="统计分组",
         field_name="channel__group",
@@ -131,14 +140,14 @@ class CadreListFilter(filters.FilterSet):
         field_name="entry_date",
         lookup_expr="gte",
         widget=DATE_WIDGET,
-        error_messages={"invalid": INVALID_DATE},
+        error_messages={"invalid": DATE_INVALID},
     )
     entry_to = filters.DateFilter(
         label="进入时间（止）",
         field_name="entry_date",
         lookup_expr="lte",
         widget=DATE_WIDGET,
-        error_messages={"invalid": INVALID_DATE},
+        error_messages={"invalid": DATE_INVALID},
     )
     status = filters.ChoiceFilter(
         label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
@@ -178,22 +187,6 @@ class CadreListFilter(filters.FilterSet):
         method="filter_organ",
         error_messages=CHOICE_ERRORS,
     )
-    max_age = IntegerFilter(
-        label="统计口径：年龄上限（周岁，含）",
-        min_value=0,
-        max_value=100,
-        error_messages={n: MAX_AGE_RANGE for n in ("invalid", "min_value", "max_value")},
-    )
-    recent_years = IntegerFilter(
-        label="统计口径：近几年招录",
-        min_value=1,
-        max_value=50,
-        error_messages={n: RECENT_YEARS_RANGE for n in ("invalid", "min_value", "max_value")},
-    )
-    exclude = IntakeFilter(
-        label="统计口径：不计入的招录批次",
-        widget=IntakeListWidget(attrs={"placeholder": "如 2021:gongwuyuan, 2021:shiye"}),
-    )
 
     class Meta:
         model = Cadre
@@ -204,6 +197,8 @@ class CadreListFilter(filters.FilterSet):
         """Bind to `data`; `today` is the default `as_of` (the local date when omitted)."""
         super().__init__(data, queryset, request=request, **kwargs)
         self.today = today or timezone.localdate()
+        self.form.today = self.today
+        self.form.fields["unit"].queryset = _visible_units(request)
         if request is None or not can_view_id_number(request.user):
             self.form.fields["q"].label = "姓名"
 
@@ -220,16 +215,7 @@ class CadreListFilter(filters.FilterSet):
 
     def stats_params(self):
         """Return the StatsParams of the statistics parameters, or None unless `max_age` is given."""
-        data = self.form.cleaned_data
-        if data.get("max_age") is None:
-            return None
-        return StatsParams(
-            as_of=self.as_of_date,
-            max_age=data["max_age"],
-            recent_years=self.recent_years_value,
-            excluded=data.get("exclude") or (),
-            unit=data.get("unit"),
-        )
+        return self.form.params()
 
     def filter_queryset(self, queryset):
         """Narrow to the counted people of the statistics parameters, then by every other filter."""
@@ -243,7 +229,7 @@ class CadreListFilter(filters.FilterSet):
             if data.get("unit") is not None:
                 queryset = queryset.in_unit(data["unit"])
         for name, value in data.items():
-            if name not in SCOPE_PARAMS:
+            if name in self.filters:  # the statistics parameters are the form's, applied above
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
@@ -258,10 +244,10 @@ class CadreListFilter(filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_age_min(self, queryset, name, value):
-        return queryset.filter(birth_date__lte=latest_birth_date_aged(self.as_of_date, value))
+        return queryset.aged_at_least(self.as_of_date, value)
 
     def filter_age_max(self, queryset, name, value):
-        return queryset.young(self.as_of_date, value)
+        return queryset.aged_at_most(self.as_of_date, value)
 
     def filter_on_roster(self, queryset, name, value):
         return queryset.on_roster(self.as_of_date)
@@ -288,8 +274,4 @@ class CadreListFilter(filters.FilterSet):
 
     def error_messages_list(self):
         """Return every error as "label：message", for JSON and plain-text answers."""
-        out = []
-        for name, errors in self.form.errors.items():
-            label = self.form.fields[name].label if name in self.form.fields else ""
-            out.extend(f"{label}：{error}" if label else error for error in errors)
-        return out
+        return self.form.error_messages_list()

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from audit.services import audit
+from cadres.lrmx.forms import as_of_or_page
 from cadres.lrmx.writer import lrmx_cadres
 from cadres.models import Cadre
-from cadres.views.lrmx import as_of_or_page
 
 from ..appointment_form import appointment_form, form_filename
 from ..audit_actions import ReportAction

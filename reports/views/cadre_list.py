@@ -25,7 +25,7 @@ from ..cadre_list.filters import CadreListFilter
 from ..cadre_list.table import CadreListTable
 from ..downloads import file_response
 from ..excel import xlsx_response
-from ..forms import PARAMS_INVALID
+from ..params import PARAMS_INVALID
 
 PAGE_SIZE = 50
 JSON_PAGE_SIZE = 100

@@ -12,7 +12,6 @@ from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
 from ..monthly import monthly_report_create, report_drift
-from ..stats import StatsParams
 
 GENERATED = "已生成并归档{month}月度报表：年轻干部{total}人。"
 
@@ -37,13 +36,7 @@ def monthly_list(request):
 @permission_required("reports.view_monthlyreport", raise_exception=True)
 def monthly_detail(request, pk):
     report = get_object_or_404(MonthlyReport.objects.defer("content"), pk=pk)
-    params = StatsParams(
-        as_of=report.as_of,
-        max_age=report.max_age,
-        recent_years=report.recent_years,
-        excluded=tuple((year, code) for year, code in report.excluded),
-    )
-    context = {"report": report, "drift": report_drift(report, params)}
+    context = {"report": report, "drift": report_drift(report)}
     return render(request, "reports/monthly_detail.html", context)
 
 

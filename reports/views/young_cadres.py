@@ -15,10 +15,10 @@ from cadres.models import Cadre, Unit
 from ..audit_actions import ReportAction
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
-from ..forms import PARAMS_INVALID, StatsParamsForm
 from ..narrative import experience_html
-from ..serializers import params_as_dict, stats_as_dict
-from ..stats import DISTRICT_SCOPE, OWN_UNITS_SCOPE, StatsParams, counted_cadres, young_cadre_stats
+from ..params import DISTRICT_SCOPE, OWN_UNITS_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm
+from ..serializers import stats_as_dict
+from ..stats import counted_cadres, young_cadre_stats
 from ..tables import GroupTable
 from ..workbooks import workbook_filename, young_cadre_workbook
 
@@ -98,5 +98,5 @@ def audit_export(request, action, stats):
         action=action,
         request=request,
         summary=f"截至{stats.params.as_of.isoformat()}，{stats.total}人",
-        data={"params": params_as_dict(stats.params), "rows": stats.total},
+        data={"params": stats.params.as_dict(), "rows": stats.total},
     )

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from cadres.admin import NOT_VISIBLE
+from cadres.forms import UNIT_UNKNOWN
 from cadres.models import Cadre, Unit
-from reports.forms import UNIT_UNKNOWN
 from tests.admin_forms import cadre_add_data
 from tests.factories import make_cadre, make_unit, make_user
 

@@ -6,8 +6,9 @@ import pytest
 from django.utils.html import escape
 
 from accounts.roles import CADRE_SECTION, READ_ONLY
+from cadres.forms import DATE_INVALID as INVALID_DATE
 from reports.cadre_list.filters import AGE_ORDER, AGE_RANGE, DATE_ORDER
-from reports.forms import INTAKE_FORMAT, INVALID_DATE
+from reports.params import INTAKE_FORMAT
 from tests.factories import make_cadre, make_id_number, make_unit, make_user
 from tests.reports.helpers import url
 

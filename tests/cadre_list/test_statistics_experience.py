@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reports.narrative import EXPERIENCE_TEXT, experience_text
-from reports.stats import StatsParams, young_cadre_stats
+from reports.params import StatsParams
+from reports.stats import young_cadre_stats
 from tests.factories import make_cadre, make_unit
 from tests.reports.helpers import JSON_URL, STATS_URL, url
 

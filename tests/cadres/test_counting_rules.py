@@ -182,17 +182,10 @@ def test_recent_flag_counts_in_an_aggregate_as_recent_does():
     make_cadre(entry_date=D(2018, 7, 31))
     make_cadre(entry_date=D(2018, 8, 1))
     make_cadre(entry_date=AS_OF)
-    flagged = Cadre.objects.with_flags_on(AS_OF, recent_years=3)
+    flagged = Cadre.objects.with_recent_flag(AS_OF, 3)
     counts = flagged.aggregate(recent=Count("pk", filter=Q(is_recent=True)), total=Count("pk"))
     assert counts == {"recent": 2, "total": 3}
     assert pks(flagged.filter(is_recent=True)) == pks(Cadre.objects.recent(AS_OF, 3))
-
-
-def test_not_recent_is_everyone_else_pending_recruits_included():
-    make_cadre(entry_date=D(2018, 7, 31))
-    recent = make_cadre(entry_date=D(2018, 8, 1))
-    make_cadre(entry_date=None, status="拟录用")
-    assert pks(Cadre.objects.not_recent(AS_OF, 3)) == pks(Cadre.objects.exclude(pk=recent.pk))
 
 
 # --- excluded intakes: (entry year, channel) pairs ----------------------------------------------
@@ -474,3 +467,37 @@ def test_random_population_reaches_the_boundaries():
     assert any(age_on(cadre.birth_date, AS_OF) == 35 for cadre in cadres)
     assert any(age_on(cadre.birth_date, AS_OF) == 36 for cadre in cadres)
     assert any(python_recent(cadre, AS_OF, 3) for cadre in cadres)
+
+
+# --- ages on a date and the complement of recent, as the cadre list filters by them ------------
+
+
+def test_aged_at_least_includes_the_birthday_itself():
+    cadre = make_cadre(birth_date=D(1985, 7, 31))  # 36 on AS_OF
+    assert pks(Cadre.objects.aged_at_least(AS_OF, 36)) == {cadre.pk}
+
+
+def test_aged_at_least_excludes_the_day_before_the_birthday():
+    make_cadre(birth_date=D(1985, 8, 1))  # 35 on AS_OF, 36 the next day
+    assert not Cadre.objects.aged_at_least(AS_OF, 36).exists()
+
+
+def test_aged_at_most_is_young():
+    cadres = [make_cadre(birth_date=D(1985, 7, 31)), make_cadre(birth_date=D(1985, 8, 1))]
+    assert pks(Cadre.objects.aged_at_most(AS_OF, 35)) == pks(Cadre.objects.young(AS_OF, 35)) == {cadres[1].pk}
+
+
+def test_aged_at_least_on_1_march_includes_a_29_february_birth_in_a_common_year():
+    cadre = make_cadre(birth_date=D(2000, 2, 29), entry_date=D(2022, 8, 1))
+    assert pks(Cadre.objects.aged_at_least(D(2021, 3, 1), 21)) == {cadre.pk}
+    assert not Cadre.objects.aged_at_least(D(2021, 2, 28), 21).exists()
+
+
+def test_not_recent_is_the_complement_of_recent():
+    make_cadre(entry_date=D(2018, 7, 31))
+    make_cadre(entry_date=D(2018, 8, 1))
+    make_cadre(entry_date=None)
+    recent, not_recent = pks(Cadre.objects.recent(AS_OF)), pks(Cadre.objects.not_recent(AS_OF))
+    assert recent.isdisjoint(not_recent)
+    assert recent | not_recent == pks(Cadre.objects.all())
+    assert len(recent) == 1

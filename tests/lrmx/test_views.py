@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
-from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, AS_OF_INVALID, UPLOAD_TOO_LARGE
+from cadres.forms import DATE_INVALID as AS_OF_INVALID
+from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, UPLOAD_TOO_LARGE
 from cadres.lrmx.reader import DTD_REFUSED
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.access import mask_id_number
 from accounts.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
-from cadres.forms import AS_OF_INVALID
+from cadres.forms import DATE_INVALID as AS_OF_INVALID
 from cadres.models import EducationRecord
 from cadres.profile import AS_OF_BEFORE_BIRTH
 from tests.factories import make_cadre, make_unit, make_user

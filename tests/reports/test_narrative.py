@@ -6,7 +6,8 @@ import pytest
 
 from cadres.models import Channel, ChannelGroup
 from reports.narrative import as_of_text, chinese_count
-from reports.stats import StatsParams, young_cadre_stats
+from reports.params import StatsParams
+from reports.stats import young_cadre_stats
 from tests.factories import make_cadre, make_unit
 
 from .helpers import RECENT_ENTRY, YOUNG_BIRTH, make_counted

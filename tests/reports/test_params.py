@@ -8,21 +8,21 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from accounts.roles import UNIT_CLERK, role_group
+from cadres.forms import DATE_INVALID as INVALID_DATE
+from cadres.forms import UNIT_UNKNOWN
 from cadres.models import Channel
-from reports.forms import (
+from reports.params import (
     INTAKE_FORMAT,
     INTAKE_UNKNOWN_CHANNEL,
     INTAKE_YEAR,
-    INVALID_DATE,
     MAX_AGE_RANGE,
     PARAMS_INVALID,
     RECENT_YEARS_RANGE,
-    UNIT_UNKNOWN,
+    StatsParams,
     StatsParamsForm,
     channel_lookup,
     parse_intakes,
 )
-from reports.stats import StatsParams
 from tests.factories import make_unit
 
 from .helpers import JSON_URL, STATS_URL, XLSX_URL, url

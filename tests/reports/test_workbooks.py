@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import UNIT_CLERK, role_group
 from cadres.models import Channel
-from reports.forms import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE
 from reports.management.commands.export_monthly_report import WRITTEN
 from reports.models import MonthlyReport
 from reports.monthly import MONTH_FORMAT
+from reports.params import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE
 from tests.factories import make_cadre, make_unit
 
 from .helpers import (

@@ -6,16 +6,13 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from ...forms import channel_lookup, parse_intakes
 from ...models import MonthlyReport
 from ...monthly import monthly_report_create, parse_month
-from ...stats import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams
+from ...params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams
 
 WRITTEN = "已生成 {path}：截至{as_of}，年轻干部{total}人，近{years}年招录{recent}人（已归档，编号{pk}）"
 COPIED = "已导出归档的{month}月度报表（编号{pk}，生成于{at}）到 {path}"
 NO_ARCHIVE = "{month}还没有归档的月度报表"
-MAX_AGE_RANGE = "年龄上限应为0至100之间的整数"
-RECENT_YEARS_RANGE = "近几年应为1至50之间的整数"
 
 
 class Command(BaseCommand):
@@ -52,12 +49,11 @@ class Command(BaseCommand):
             at = f"{report.created_at:%Y-%m-%d %H:%M}"
             self.stdout.write(COPIED.format(month=month, pk=report.pk, at=at, path=path))
             return
-        params = StatsParams(
-            as_of=as_of,
-            max_age=check_range(max_age, 0, 100, MAX_AGE_RANGE),
-            recent_years=check_range(recent_years, 1, 50, RECENT_YEARS_RANGE),
-            excluded=parse_excludes(exclude),
-        )
+        query = {"as_of": as_of.isoformat(), "max_age": str(max_age), "recent_years": str(recent_years)}
+        try:
+            params = StatsParams.from_query({**query, "exclude": exclude})
+        except ValidationError as error:
+            raise CommandError("；".join(error.messages)) from None
         report = monthly_report_create(params=params, note=f"（命令行，系统账号 {getpass.getuser()}，写入 {path}）")
         write(path, bytes(report.content))
         self.stdout.write(
@@ -78,16 +74,3 @@ def write(path, content):
         path.write_bytes(content)
     except OSError as error:
         raise CommandError(f"无法写入 {path}：{error.strerror}") from error
-
-
-def check_range(value, low, high, message):
-    if not low <= value <= high:
-        raise CommandError(message)
-    return value
-
-
-def parse_excludes(values):
-    try:
-        return parse_intakes(values, channel_lookup())
-    except ValidationError as error:
-        raise CommandError("；".join(error.messages)) from error

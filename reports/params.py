@@ -1,0 +1,226 @@
+"""The parameters of the young-cadre statistics, in one place: what they are (StatsParams), how a query
+string is parsed into them (StatsParamsForm, which the cadre list's filter form extends) and how they are
+written back (to_query for links, as_dict for JSON and the audit trail). The monthly archive keeps them as
+fields (MonthlyReport.params) and the command reads them with StatsParams.from_query.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from cadres.forms import DATE_INVALID, UNIT_UNKNOWN, AsOfForm
+from cadres.models import Channel, Unit
+
+DEFAULT_MAX_AGE = 35
+DEFAULT_RECENT_YEARS = 3
+DISTRICT_SCOPE = "全区"
+OWN_UNITS_SCOPE = "所负责单位"
+
+INTAKE_FORMAT = "“{value}”格式不正确，应为“年份:进入方式代码”，如 2021:gongwuyuan"
+INTAKE_YEAR = "年份{year}不在1949至2100之间"
+INTAKE_UNKNOWN_CHANNEL = "未知的进入方式：“{code}”（可用代码：{codes}）"
+MAX_AGE_RANGE = "年龄上限应为0至100之间的整数"
+RECENT_YEARS_RANGE = "近几年应为1至50之间的整数"
+PARAMS_INVALID = "参数有误"
+
+INTAKE_PATTERN = re.compile(r"^\s*(\d{4})\s*[:：]\s*(\S+?)\s*$")
+
+
+def channel_lookup():
+    """Return {code or name: code} for every channel, so users may write either."""
+    lookup = {}
+    for code, name in Channel.objects.values_list("code", "name"):
+        lookup[code] = lookup[name] = code
+    return lookup
+
+
+def parse_intakes(values, channels):
+    """Return sorted unique (year, code) pairs from "2021:gongwuyuan" strings.
+
+    Each string may hold several pairs separated by commas; a channel may be given by code or
+    by name. `channels` maps codes and names to codes. Raise ValidationError listing every bad item.
+    """
+    pairs, errors = set(), []
+    for value in values:
+        for item in re.split(r"[,，;；\s]+", value or ""):
+            if not item:
+                continue
+            match = INTAKE_PATTERN.match(item)
+            if not match:
+                errors.append(INTAKE_FORMAT.format(value=item))
+                continue
+            year, code = int(match.group(1)), match.group(2)
+            if not 1949 <= year <= 2100:
+                errors.append(INTAKE_YEAR.format(year=year))
+            elif code not in channels:
+                known = "、".join(sorted(set(channels.values())))
+                errors.append(INTAKE_UNKNOWN_CHANNEL.format(code=code, codes=known))
+            else:
+                pairs.add((year, channels[code]))
+    if errors:
+        raise ValidationError(errors)
+    return tuple(sorted(pairs))
+
+
+class IntakeListField(forms.Field):
+    """Repeatable `exclude=YEAR:CODE` parameter, shown as one comma-separated text box."""
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = [value]
+        return parse_intakes(value or [], channel_lookup())
+
+
+class IntakeListWidget(forms.TextInput):
+    def value_from_datadict(self, data, files, name):
+        getlist = getattr(data, "getlist", None)
+        return getlist(name) if getlist else data.get(name)
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            pairs = [f"{item[0]}:{item[1]}" if isinstance(item, tuple) else str(item) for item in value]
+            return ", ".join(pairs)
+        return value
+
+
+@dataclass(frozen=True)
+class StatsParams:
+    """What a figure depends on: the reference date, the age limit, the window, exclusions, a unit."""
+
+    as_of: datetime.date
+    max_age: int = DEFAULT_MAX_AGE
+    recent_years: int = DEFAULT_RECENT_YEARS
+    excluded: tuple = ()  # ((year, channel code), …), sorted
+    unit: Unit | None = None
+    # What the figures cover when no unit is chosen: the district, or a clerk's own units.
+    scope: str = DISTRICT_SCOPE
+
+    @property
+    def scope_name(self):
+        """Return the name the wording uses for what is counted: the unit's, else the scope's."""
+        return self.unit.name if self.unit else self.scope
+
+    @classmethod
+    def from_query(cls, query, *, units=None, scope=DISTRICT_SCOPE, today=None):
+        """Return the StatsParams of a query (a QueryDict, or a dict whose `exclude` may be a list).
+
+        Parsed by StatsParamsForm, as the pages parse theirs; absent parameters take the defaults.
+        ValidationError carries every problem, each message as the form words it.
+        """
+        form = StatsParamsForm(query, units=units, scope=scope, today=today)
+        if not form.is_valid():
+            raise ValidationError([message for messages in form.errors.values() for message in messages])
+        return form.params()
+
+    def to_query(self):
+        """Return the parameters as query pairs, read back by from_query (and the cadre list's filters)."""
+        pairs = [("as_of", self.as_of.isoformat()), ("max_age", self.max_age), ("recent_years", self.recent_years)]
+        pairs += [("exclude", f"{year}:{code}") for year, code in self.excluded]
+        if self.unit is not None:
+            pairs.append(("unit", self.unit.pk))
+        return pairs
+
+    def as_dict(self):
+        """Return the parameters as plain data (for JSON and the audit trail)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "max_age": self.max_age,
+            "recent_years": self.recent_years,
+            "excluded": [{"year": year, "channel": code} for year, code in self.excluded],
+            "unit": {"id": self.unit.pk, "name": self.unit.name} if self.unit else None,
+        }
+
+
+class StatsParamsForm(AsOfForm):
+    """The parameters of the young-cadre statistics, from a query string (the as-of form, with the rest).
+
+    The cadre list's filter form extends it (reports/cadre_list/filters.py), so both read the parameters
+    with the same fields and messages.
+    """
+
+    max_age = forms.IntegerField(
+        label="年龄上限（周岁，含）",
+        required=False,
+        min_value=0,
+        max_value=100,
+        error_messages={n: MAX_AGE_RANGE for n in ("invalid", "min_value", "max_value", "required")},
+    )
+    recent_years = forms.IntegerField(
+        label="近几年招录",
+        required=False,
+        min_value=1,
+        max_value=50,
+        error_messages={n: RECENT_YEARS_RANGE for n in ("invalid", "min_value", "max_value", "required")},
+    )
+    exclude = IntakeListField(
+        label="不计入的招录批次",
+        widget=IntakeListWidget(attrs={"placeholder": "如 2021:gongwuyuan, 2021:shiye"}),
+        help_text="年份:进入方式代码或名称，多个用逗号分隔，如 2021:公务员招录",
+    )
+    unit = forms.ModelChoiceField(
+        label="单位（含下级单位）",
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label="全区",
+        error_messages={"invalid_choice": UNIT_UNKNOWN, "invalid_pk_value": UNIT_UNKNOWN},
+    )
+
+    AS_OF_LABEL = "统计截止日期"
+    # The parameters that take the article's default when absent or blank (all required then).
+    DEFAULTED = ("as_of", "max_age", "recent_years")
+
+    def __init__(self, data=None, *, units=None, scope=DISTRICT_SCOPE, today=None, **kwargs):
+        """Bind to `data` (a QueryDict), filling the article's defaults for absent parameters.
+
+        `units` are the units the user may choose and `scope` what "no unit" covers for them
+        (全区, or a clerk's own units); `today` is the default as_of.
+        """
+        self.today = today or timezone.localdate()
+        defaults = {
+            "as_of": self.today.isoformat(),
+            "max_age": str(DEFAULT_MAX_AGE),
+            "recent_years": str(DEFAULT_RECENT_YEARS),
+        }
+        merged = data.copy() if data is not None else None
+        if merged is not None:
+            for key in self.DEFAULTED:
+                if not merged.get(key):
+                    merged[key] = defaults[key]
+        super().__init__(merged, **kwargs)
+        for name in self.DEFAULTED:
+            self.fields[name].required = True
+        self.fields["as_of"].label = self.AS_OF_LABEL
+        self.fields["as_of"].error_messages["required"] = DATE_INVALID
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.all()
+        self.fields["unit"].empty_label = scope
+        self.scope = scope
+
+    def params(self):
+        """Return the StatsParams of a valid form (a blank date or window, where allowed, is the default)."""
+        data = self.cleaned_data
+        return StatsParams(
+            as_of=data.get("as_of") or self.today,
+            max_age=data["max_age"],
+            recent_years=data.get("recent_years") or DEFAULT_RECENT_YEARS,
+            excluded=data.get("exclude") or (),
+            unit=data.get("unit"),
+            scope=self.scope,
+        )
+
+    def error_messages_list(self):
+        """Return every error as "label：message", for plain-text and JSON answers."""
+        out = []
+        for name, errors in self.errors.items():
+            label = self.fields[name].label if name in self.fields else ""
+            out.extend(f"{label}：{error}" if label else error for error in errors)
+        return out
