@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
@@ -122,6 +122,35 @@ class UnitAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
         return fields if request.user.is_superuser else [f for f in fields if f != "staff"]
 
 
+# The cadre form as the admin lays it out: the one list of its fields (CadreForm.Meta.fields follows it).
+CADRE_FIELDSETS = [
+    (
+        "基本信息",
+        {
+            "fields": [
+                "name",
+                "id_number",
+                ("gender", "birth_date", "birth_month_only"),
+                ("ethnicity", "political_status"),
+                ("native_place", "birthplace"),
+                ("party_joined_date", "party_confirmed_date"),
+                ("health", "professional_title"),
+                "specialty",
+            ]
+        },
+    ),
+    ("学历学位", {"fields": [("education", "degree")]}),
+    ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
+    ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
+    (
+        "任免审批表",
+        {"fields": [("proposed_post", "proposed_removal"), "appointment_reason", "retirement_month"]},
+    ),
+    ("其他", {"fields": ["notes", ("created_at", "updated_at"), "opened_version"]}),
+]
+CADRE_READONLY = ["created_at", "updated_at"]
+
+
 class CadreForm(forms.ModelForm):
     """The cadre form, carrying the version it was opened at so a stale save is refused."""
 
@@ -129,33 +158,9 @@ class CadreForm(forms.ModelForm):
 
     class Meta:
         model = Cadre
+        # The fields the admin lays out, less those it only shows and the form's own version field.
         fields = [
-            "name",
-            "id_number",
-            "gender",
-            "birth_date",
-            "ethnicity",
-            "political_status",
-            "education",
-            "degree",
-            "birth_month_only",
-            "native_place",
-            "birthplace",
-            "party_joined_date",
-            "party_confirmed_date",
-            "health",
-            "professional_title",
-            "specialty",
-            "unit",
-            "post",
-            "rank",
-            "channel",
-            "entry_date",
-            "first_work_date",
-            "status",
-            "leave_date",
-            "leave_reason",
-            "notes",
+            name for name in flatten_fieldsets(CADRE_FIELDSETS) if name not in {*CADRE_READONLY, "opened_version"}
         ]
 
     def __init__(self, *args, **kwargs):
@@ -298,32 +303,8 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ["unit"]
     list_select_related = ["unit", "channel"]
     list_per_page = 50
-    readonly_fields = ["created_at", "updated_at"]
-    fieldsets = [
-        (
-            "基本信息",
-            {
-                "fields": [
-                    "name",
-                    "id_number",
-                    ("gender", "birth_date", "birth_month_only"),
-                    ("ethnicity", "political_status"),
-                    ("native_place", "birthplace"),
-                    ("party_joined_date", "party_confirmed_date"),
-                    ("health", "professional_title"),
-                    "specialty",
-                ]
-            },
-        ),
-        ("学历学位", {"fields": [("education", "degree")]}),
-        ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
-        ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
-        (
-            "任免审批表",
-            {"fields": [("proposed_post", "proposed_removal"), "appointment_reason", "retirement_month"]},
-        ),
-        ("其他", {"fields": ["notes", ("created_at", "updated_at"), "opened_version"]}),
-    ]
+    readonly_fields = CADRE_READONLY
+    fieldsets = CADRE_FIELDSETS
 
     def get_queryset(self, request):
         return super().get_queryset(request).visible_to(request.user)

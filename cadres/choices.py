@@ -16,6 +16,11 @@ class PoliticalStatus(models.TextChoices):
     NON_PARTY = "无党派人士", "无党派人士"
     MASSES = "群众", "群众"
 
+    @classmethod
+    def party_members(cls):
+        """Return the statuses of a member of the Communist Party of China, full or probationary (党员)."""
+        return (cls.CPC_MEMBER, cls.CPC_PROBATIONARY)
+
 
 class Education(models.TextChoices):
     DOCTORAL = "博士研究生", "博士研究生"

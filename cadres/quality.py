@@ -31,7 +31,6 @@ ENTRY_BEFORE_WORK = "进入时间{entry}早于参加工作时间{work}"
 OVERLAP = "“{first}”（{first_span}）与“{second}”（{second_span}）时间重叠"
 GAP = "“{first}”结束于{end}，下一段“{second}”开始于{start}，中间断档{months}个月"
 MISSING = "缺少：{fields}"
-PARTY_MEMBERS = (PoliticalStatus.CPC_MEMBER, PoliticalStatus.CPC_PROBATIONARY)
 # Fields the 干部任免审批表 cannot be filled without (LRMX.md), as verbose names come from the model.
 REQUIRED_FIELDS = ("id_number", "native_place", "birthplace", "first_work_date", "health")
 
@@ -125,7 +124,7 @@ def work_history_rules(cadre):
 def missing_rules(cadre):
     """Fields the 任免审批表 needs: 入党时间 too for party members."""
     names = [name for name in REQUIRED_FIELDS if not getattr(cadre, name)]
-    if cadre.political_status in PARTY_MEMBERS and not cadre.party_joined_date:
+    if cadre.political_status in PoliticalStatus.party_members() and not cadre.party_joined_date:
         names.append("party_joined_date")
     if names:
         labels = "、".join(str(cadre._meta.get_field(name).verbose_name) for name in names)

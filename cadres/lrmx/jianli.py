@@ -59,11 +59,6 @@ def jianli_from(education, work):
     return resume_text(education=list(education), work=list(work))
 
 
-def school_and_major(record):
-    """Return 毕业院校系及专业 as the form writes it: `武汉大学法学院法学专业`."""
-    return record.school + (f"{record.major}专业" if record.major else "")
-
-
 def study_line(kind, start, end, body):
     """Return the JianLiLine of a study text ending in 学习 / 在职学习, its level and degree split off."""
     degree = ""

@@ -1,12 +1,12 @@
 """Write a cadre's .lrmx file: UTF-8 XML with a byte-order mark, root <Person>, flat elements."""
 
 import base64
-import io
 import zipfile
 from xml.etree import ElementTree
 
 from accounts.access import id_number_for
 
+from ..choices import PoliticalStatus
 from ..models import StudyMode
 from ..photos import photo_bytes
 from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm
@@ -16,7 +16,6 @@ from .texts import appraisal_text, current_post, education_summary, reward_text
 # The editor version whose file layout (LRMX.md) this writer follows.
 LRMX_VERSION = "3.2.1.16"
 BOM = b"\xef\xbb\xbf"
-CPC = ("中共党员", "中共预备党员")
 # File names inside a zip may not carry path separators or characters Windows refuses.
 UNSAFE_NAME = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 
@@ -41,7 +40,7 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
     if not education:
         full_time["education"] = cadre.education
         full_time["degree"] = "" if cadre.degree == "无" else cadre.degree
-    party = yyyymm(cadre.party_joined_date) if cadre.political_status in CPC else ""
+    party = yyyymm(cadre.party_joined_date) if cadre.political_status in PoliticalStatus.party_members() else ""
     values = {
         "XingMing": cadre.name,
         "XingBie": cadre.gender,
@@ -128,13 +127,6 @@ def lrmx_files(cadres, *, as_of, filled_on, user):
     """Yield (`序号.姓名.lrmx`, content) for `cadres` in order, numbered from 1."""
     for number, cadre in enumerate(cadres, start=1):
         yield lrmx_filename(cadre, number), cadre_lrmx(cadre, as_of=as_of, filled_on=filled_on, user=user)
-
-
-def lrmx_zip(files):
-    """Return a zip of (name, content) pairs; names are stored as UTF-8 (zip flag 0x800)."""
-    buffer = io.BytesIO()
-    write_lrmx_zip(files, buffer)
-    return buffer.getvalue()
 
 
 def write_lrmx_zip(files, target):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,7 +23,7 @@ def monthly_list(request):
     form = MonthlyReportForm(request.POST or None)
     if request.method == "POST":
         if not request.user.has_perm("reports.add_monthlyreport"):
-            return render(request, "403.html", status=403)
+            raise PermissionDenied
         if form.is_valid():
             report = monthly_report_create(params=form.params(), user=request.user)
             messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))

@@ -5,7 +5,7 @@ import datetime
 from django.urls import reverse
 
 from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
-from tests.admin_forms import inline_data
+from tests.factories import inline_data
 
 AS_OF = "2021-07-31"
 

@@ -15,8 +15,7 @@ from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK
 from cadres.admin import NOT_VISIBLE
 from cadres.forms import UNIT_UNKNOWN
 from cadres.models import Cadre, Unit
-from tests.admin_forms import cadre_add_data
-from tests.factories import make_cadre, make_unit, make_user
+from tests.factories import cadre_add_data, make_cadre, make_unit, make_user
 
 from .helpers import AS_OF, admin_url, change_form_data, history_version_url, role_id
 

@@ -1,8 +1,7 @@
-"""Readers and builders shared by the cadre list tests."""
+"""Readers shared by the cadre list tests (the builders are in tests/factories)."""
 
 import datetime
 
-from cadres.models import PoolMembership, PoolStatusChange, Secondment, WorkRecord
 from tests.reports.helpers import url
 
 AS_OF = datetime.date(2021, 7, 31)
@@ -21,32 +20,3 @@ def listed(client, params=()):
     data = response.json()
     assert data["count"] == len(data["results"])
     return sorted(row["name"] for row in data["results"])
-
-
-def work(cadre, start, end=None, *, unit=None, unit_name="", unit_kind="", post="科员"):
-    """Record a post of `cadre` from `start` to `end` (the last day; None while it lasts)."""
-    return WorkRecord.objects.create(
-        cadre=cadre, unit=unit, unit_name=unit_name, unit_kind=unit_kind, post=post, start_date=start, end_date=end
-    )
-
-
-def seconded(cadre, start, end=None, *, to_unit=None, to_unit_name="", to_unit_kind=""):
-    """Record a 挂职 of `cadre` from `start` to `end`."""
-    return Secondment.objects.create(
-        cadre=cadre,
-        kind="挂职",
-        to_unit=to_unit,
-        to_unit_name=to_unit_name,
-        to_unit_kind=to_unit_kind,
-        start_date=start,
-        end_date=end,
-    )
-
-
-def pooled(cadre, entered, *changes, left=None):
-    """Put `cadre` in the pool on `entered`; `changes` are (date, status) after the first status."""
-    membership = PoolMembership.objects.create(cadre=cadre, entered_on=entered, recommended_by="组织部门", left_on=left)
-    PoolStatusChange.objects.create(membership=membership, status="年轻干部", changed_on=entered)
-    for day, status in changes:
-        PoolStatusChange.objects.create(membership=membership, status=status, changed_on=day)
-    return membership

@@ -13,10 +13,10 @@ from cadres.models import Appraisal, Cadre, EducationRecord
 from cadres.resume import resume_text
 from reports.cadre_list import export as cadre_list_export
 from reports.cadre_list.export import COLUMNS, DEFAULT_COLUMNS
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
+from tests.factories import make_cadre, make_id_number, make_membership, make_unit, make_user, make_work_record
 from tests.reports.helpers import load_workbook, roster_records, url
 
-from .helpers import EXPORT_URL, ROSTER_URL, pooled, work
+from .helpers import EXPORT_URL, ROSTER_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -48,11 +48,11 @@ def test_default_columns_when_none_are_chosen(admin_client):
 def test_chosen_columns_in_the_catalogue_order_with_their_values(admin_client):
     township = make_unit("某镇", kind="乡镇")
     cadre = make_cadre(name="甲", birth_date=D(1990, 8, 1), unit=township, notes="备注")
-    work(cadre, D(2015, 8, 1), D(2018, 12, 31), unit=township, post="科员")
-    work(cadre, D(2019, 1, 1), unit_name="外区某局", unit_kind="党政机关", post="副科长")
+    make_work_record(cadre, D(2015, 8, 1), D(2018, 12, 31), unit=township, post="科员")
+    make_work_record(cadre, D(2019, 1, 1), unit_name="外区某局", unit_kind="党政机关", post="副科长")
     Appraisal.objects.create(cadre=cadre, year=2019, result="称职")
     Appraisal.objects.create(cadre=cadre, year=2020, result="优秀")
-    pooled(cadre, D(2020, 1, 1))
+    make_membership(cadre, D(2020, 1, 1))
     columns = ["work_history", "age", "name", "grassroots", "organ", "appraisal", "pool_status", "recent"]
 
     records = roster_records(exported(admin_client, [AS_OF, *(("columns", key) for key in columns)]))
@@ -84,8 +84,8 @@ def test_resume_column_is_the_profile_resume_as_it_read_on_as_of(admin_client):
         start_date=D(2011, 9, 1),
         end_date=D(2015, 7, 1),
     )
-    work(cadre, D(2015, 8, 1), D(2021, 12, 31), unit=township, post="科员")
-    work(cadre, D(2022, 1, 1), unit=township, post="副镇长")
+    make_work_record(cadre, D(2015, 8, 1), D(2021, 12, 31), unit=township, post="科员")
+    make_work_record(cadre, D(2022, 1, 1), unit=township, post="副镇长")
     columns = [("columns", "work_history")]
 
     today = roster_records(exported(admin_client, [("as_of", "2022-03-01"), *columns]))[0]["简历"]
@@ -99,7 +99,7 @@ def test_resume_column_leaves_out_undated_education_on_any_date(admin_client):
     township = make_unit("某镇", kind="乡镇")
     cadre = make_cadre(name="甲", unit=township)
     EducationRecord.objects.create(cadre=cadre, mode="全日制", school="武汉大学", major="法学")
-    work(cadre, D(2015, 8, 1), unit=township, post="科员")
+    make_work_record(cadre, D(2015, 8, 1), unit=township, post="科员")
     columns = [("columns", "work_history")]
 
     for as_of in ("2021-07-31", "2010-01-01"):
@@ -174,9 +174,9 @@ def test_export_needs_no_query_per_row(admin_client, django_assert_num_queries):
     def add(count):
         for _ in range(count):
             cadre = make_cadre(unit=make_unit(kind="街道"))
-            work(cadre, D(2016, 1, 1), unit=cadre.unit)
+            make_work_record(cadre, D(2016, 1, 1), unit=cadre.unit)
             Appraisal.objects.create(cadre=cadre, year=2020, result="优秀")
-            pooled(cadre, D(2020, 1, 1))
+            make_membership(cadre, D(2020, 1, 1))
 
     add(2)
     with CaptureQueriesContext(connection) as few:

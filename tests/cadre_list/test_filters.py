@@ -9,10 +9,18 @@ from accounts.roles import CADRE_SECTION, READ_ONLY
 from cadres.forms import DATE_INVALID as INVALID_DATE
 from reports.cadre_list.filters import AGE_ORDER, AGE_RANGE, DATE_ORDER
 from reports.params import INTAKE_FORMAT
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
+from tests.factories import (
+    make_cadre,
+    make_id_number,
+    make_membership,
+    make_secondment,
+    make_unit,
+    make_user,
+    make_work_record,
+)
 from tests.reports.helpers import url
 
-from .helpers import JSON_URL, ROSTER_URL, listed, pooled, seconded, work
+from .helpers import JSON_URL, ROSTER_URL, listed
 
 pytestmark = pytest.mark.django_db
 
@@ -136,9 +144,9 @@ def test_pool_status_on_the_chosen_date(admin_client):
     reviewed = make_cadre(name="考察")
     left = make_cadre(name="已出库")
     make_cadre(name="未入库")
-    pooled(reserve, D(2020, 1, 1))
-    pooled(reviewed, D(2020, 1, 1), (D(2021, 7, 31), "已列为考察对象"))
-    pooled(left, D(2020, 1, 1), left=D(2021, 7, 31))
+    make_membership(reserve, D(2020, 1, 1))
+    make_membership(reviewed, D(2020, 1, 1), (D(2021, 7, 31), "已列为考察对象"))
+    make_membership(left, D(2020, 1, 1), left=D(2021, 7, 31))
 
     assert listed(admin_client, {"pool_status": "年轻干部"}) == ["库内"]
     assert listed(admin_client, {"pool_status": "已列为考察对象"}) == ["考察"]
@@ -158,8 +166,8 @@ def test_recent_entrants_are_those_of_the_last_three_years(admin_client):
 def test_grassroots_experience_flag(admin_client):
     served = make_cadre(name="有基层")
     short = make_cadre(name="差一天")
-    work(served, D(2019, 8, 1), unit=make_unit(kind="乡镇"))
-    work(short, D(2019, 8, 2), unit=make_unit(kind="乡镇"))
+    make_work_record(served, D(2019, 8, 1), unit=make_unit(kind="乡镇"))
+    make_work_record(short, D(2019, 8, 2), unit=make_unit(kind="乡镇"))
 
     assert listed(admin_client, {"grassroots": "1"}) == ["有基层"]
     assert listed(admin_client, {"grassroots": "0"}) == ["差一天"]
@@ -168,7 +176,7 @@ def test_grassroots_experience_flag(admin_client):
 def test_organ_experience_flag(admin_client):
     organ = make_cadre(name="有机关")
     make_cadre(name="无机关")
-    seconded(organ, D(2020, 1, 1), D(2020, 6, 30), to_unit=make_unit(kind="党政机关"))
+    make_secondment(organ, D(2020, 1, 1), D(2020, 6, 30), to_unit=make_unit(kind="党政机关"))
 
     assert listed(admin_client, {"organ": "1"}) == ["有机关"]
     assert listed(admin_client, {"organ": "0"}) == ["无机关"]

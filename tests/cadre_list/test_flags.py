@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_secondment, make_unit, make_work_record
 from tests.reports.helpers import url
 
-from .helpers import AS_OF, ROSTER_URL, seconded, work
+from .helpers import AS_OF, ROSTER_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +23,9 @@ def test_cadre_list_shows_both_flags_as_has_or_not(admin_client):
     township = make_unit("某街道", kind="街道")
     organ = make_unit("某局", kind="党政机关")
     grassroots = make_cadre(name="基层", unit=township)
-    work(grassroots, D(2019, 8, 1), unit=township)
+    make_work_record(grassroots, D(2019, 8, 1), unit=township)
     organ_only = make_cadre(name="机关", unit=organ)
-    work(organ_only, D(2020, 1, 1), unit=organ)
+    make_work_record(organ_only, D(2020, 1, 1), unit=organ)
     make_cadre(name="都无", unit=township)
 
     assert flags(admin_client) == {"基层": ("有", "无"), "机关": ("无", "有"), "都无": ("无", "无")}
@@ -35,8 +35,8 @@ def test_flags_follow_the_chosen_date(admin_client):
     township = make_unit("某街道", kind="街道")
     organ = make_unit("某局", kind="党政机关")
     cadre = make_cadre(name="甲", unit=township)
-    work(cadre, D(2019, 8, 2), unit=township)
-    seconded(cadre, D(2021, 8, 1), D(2022, 1, 31), to_unit=organ)
+    make_work_record(cadre, D(2019, 8, 2), unit=township)
+    make_secondment(cadre, D(2021, 8, 1), D(2022, 1, 31), to_unit=organ)
 
     assert flags(admin_client, "2021-07-31") == {"甲": ("无", "无")}
     assert flags(admin_client, "2021-08-02") == {"甲": ("有", "有")}
@@ -48,7 +48,7 @@ def test_flag_columns_add_no_query_per_row(admin_client):
     with CaptureQueriesContext(connection) as few:
         flags(admin_client)
     for _ in range(15):
-        work(make_cadre(unit=township), D(2015, 1, 1), unit=township)
+        make_work_record(make_cadre(unit=township), D(2015, 1, 1), unit=township)
     with CaptureQueriesContext(connection) as many:
         assert set(flags(admin_client).values()) == {("有", "无"), ("无", "无")}
     assert len(many) == len(few)

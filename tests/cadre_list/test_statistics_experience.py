@@ -12,10 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from reports.narrative import EXPERIENCE_TEXT, experience_text
 from reports.params import StatsParams
 from reports.stats import young_cadre_stats
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_secondment, make_unit, make_work_record
 from tests.reports.helpers import JSON_URL, STATS_URL, url
 
-from .helpers import AS_OF, listed, seconded, work
+from .helpers import AS_OF, listed
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,9 @@ def three():
     """Three counted cadres: one with both kinds of experience, one with organ only, one with neither."""
     both, organ = make_cadre(name="两者都有"), make_cadre(name="只有机关")
     make_cadre(name="都没有")
-    work(both, D(2015, 8, 1), D(2019, 7, 31), unit=make_unit(kind="乡镇"))
-    seconded(both, D(2020, 1, 1), to_unit=make_unit(kind="党政机关"))
-    work(organ, D(2015, 8, 1), unit=make_unit(kind="党政机关"))
+    make_work_record(both, D(2015, 8, 1), D(2019, 7, 31), unit=make_unit(kind="乡镇"))
+    make_secondment(both, D(2020, 1, 1), to_unit=make_unit(kind="党政机关"))
+    make_work_record(organ, D(2015, 8, 1), unit=make_unit(kind="党政机关"))
     make_cadre(name="超龄无经历", birth_date=D(1980, 1, 1))  # not counted
 
 
@@ -74,8 +74,8 @@ def test_statistics_query_count_does_not_grow_with_records(django_assert_num_que
         young_cadre_stats(params)
     for _ in range(10):
         cadre = make_cadre(unit=make_unit())
-        work(cadre, D(2015, 8, 1), unit=make_unit(kind="村"))
-        seconded(cadre, D(2016, 1, 1), D(2016, 6, 30), to_unit_name="某局", to_unit_kind="党政机关")
+        make_work_record(cadre, D(2015, 8, 1), unit=make_unit(kind="村"))
+        make_secondment(cadre, D(2016, 1, 1), D(2016, 6, 30), to_unit_name="某局", to_unit_kind="党政机关")
 
     with django_assert_num_queries(len(few)):
         assert young_cadre_stats(params).lacking_grassroots == 1

@@ -10,8 +10,7 @@ from django.urls import reverse
 
 from cadres.models import Cadre, Channel, ChannelGroup, EducationRecord
 from cadres.models.records import BIRTH_DATE_REQUIRED, ID_BIRTH_MISMATCH
-from tests.admin_forms import cadre_add_data
-from tests.factories import make_cadre, make_id_number, make_unit
+from tests.factories import cadre_add_data, make_cadre, make_id_number, make_unit
 
 pytestmark = pytest.mark.django_db
 

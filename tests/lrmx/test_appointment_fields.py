@@ -7,8 +7,9 @@ import pytest
 from cadres.lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre
+from tests.factories import make_full_cadre
 
-from .helpers import AS_OF, FILLED_ON, elements, make_full_cadre
+from .helpers import AS_OF, FILLED_ON, elements
 from .test_form import sheet_of
 
 pytestmark = pytest.mark.django_db

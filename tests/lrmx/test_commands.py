@@ -8,8 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cadres.models import Cadre
-
-from .helpers import make_full_cadre
+from tests.factories import make_full_cadre
 
 pytestmark = pytest.mark.django_db
 

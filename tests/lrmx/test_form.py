@@ -12,9 +12,9 @@ from cadres.models import Cadre, WorkRecord
 from reports.appointment_form import JIANLI_HEIGHT, JIANLI_WIDTH, appointment_form
 from reports.audit_actions import ReportAction
 from reports.excel import fit_font_size
-from tests.factories import make_unit, make_user
+from tests.factories import make_full_cadre, make_unit, make_user
 
-from .helpers import AS_OF, FILLED_ON, make_full_cadre
+from .helpers import AS_OF, FILLED_ON
 
 pytestmark = pytest.mark.django_db
 

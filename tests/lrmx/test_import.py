@@ -19,9 +19,9 @@ from cadres.lrmx.importer import (
 )
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre, CadreExperience
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
+from tests.factories import make_cadre, make_full_cadre, make_id_number, make_unit, make_user
 
-from .helpers import AS_OF, FILLED_ON, make_full_cadre
+from .helpers import AS_OF, FILLED_ON
 
 pytestmark = pytest.mark.django_db
 

@@ -17,9 +17,9 @@ from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre, CadrePhoto
 from cadres.photos import PHOTO_NOT_BASE64, PHOTO_NOT_IMAGE
 from reports.appointment_form import appointment_form
-from tests.factories import image_bytes, make_photo, make_user
+from tests.factories import image_bytes, make_full_cadre, make_photo, make_user
 
-from .helpers import AS_OF, FILLED_ON, elements, make_full_cadre
+from .helpers import AS_OF, FILLED_ON, elements
 from .test_form import sheet_of
 
 pytestmark = pytest.mark.django_db

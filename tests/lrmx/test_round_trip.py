@@ -9,9 +9,9 @@ import pytest
 from cadres.lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre, CadrePhoto
-from tests.factories import make_photo
+from tests.factories import make_full_cadre, make_photo
 
-from .helpers import AS_OF, make_full_cadre
+from .helpers import AS_OF
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from cadres.lrmx.reader import DTD_REFUSED
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre
 from cadres.views.lrmx import IMPORTED, UPLOAD_EXPIRED
-from tests.factories import make_unit, make_user
+from tests.factories import make_full_cadre, make_unit, make_user
 
-from .helpers import AS_OF, FILLED_ON, elements, make_full_cadre
+from .helpers import AS_OF, FILLED_ON, elements
 from .test_reader import BILLION_LAUGHS
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from cadres.lrmx.jianli import jianli_text
 from cadres.lrmx.writer import BOM, cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre
 from cadres.resume import resume_text
-from tests.factories import make_user
+from tests.factories import make_full_cadre, make_user
 
-from .helpers import AS_OF, FILLED_ON, elements, make_full_cadre
+from .helpers import AS_OF, FILLED_ON, elements
 
 pytestmark = pytest.mark.django_db
 

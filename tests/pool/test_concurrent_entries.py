@@ -1,6 +1,7 @@
 """Two clerks entering one cadre into the pool at once: the second gets ENTERED_MEANWHILE, never a
 500, and nothing of the refused entry is written (cadres/pool/services.py pool_entry_create)."""
 
+import datetime
 import threading
 
 import pytest
@@ -13,9 +14,10 @@ from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
 from cadres.models import PoolMembership, PoolStatusChange
 from cadres.pool.services import ENTERED_MEANWHILE, pool_entry_create
-from tests.factories import make_cadre, make_user
+from tests.factories import enter_pool, make_cadre, make_user
 
-from .helpers import D, enter
+D = datetime.date
+
 
 POSTGRESQL = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
@@ -40,7 +42,7 @@ def another_clerk_enters_after_the_checks(monkeypatch):
 def test_entry_overtaken_after_its_checks_is_refused_in_chinese(another_clerk_enters_after_the_checks):
     cadre = make_cadre()
     with pytest.raises(ValidationError) as caught:
-        enter(cadre, on=D(2021, 7, 1))
+        enter_pool(cadre, on=D(2021, 7, 1))
     assert caught.value.messages == [ENTERED_MEANWHILE]
     assert not PoolStatusChange.objects.exists()
     assert not AuditEvent.objects.exists()
@@ -53,7 +55,7 @@ def test_other_integrity_errors_are_not_taken_for_the_race(monkeypatch):
 
     monkeypatch.setattr(PoolMembership, "save", broken_save)
     with pytest.raises(IntegrityError):
-        enter(make_cadre(), on=D(2021, 7, 1))
+        enter_pool(make_cadre(), on=D(2021, 7, 1))
 
 
 @pytest.mark.django_db

@@ -1,11 +1,15 @@
 """Who was in the pool on a past date, with which status (Cadre.objects.in_pool_on,
 PoolMembership.objects.on / with_status_on): entered on or before the day, not yet left."""
 
+import datetime
+
 import pytest
 
 from cadres.models import Cadre, PoolMembership
+from tests.factories import enter_pool, leave_pool, move_in_pool
 
-from .helpers import D, enter, leave, move
+D = datetime.date
+
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +17,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def membership():
     """Entered 2020-03-01, under review from 2020-09-01, left 2021-03-01."""
-    membership = enter(on=D(2020, 3, 1))
-    move(membership, "已列为考察对象", D(2020, 9, 1))
-    return leave(membership, D(2021, 3, 1))
+    membership = enter_pool(on=D(2020, 3, 1))
+    move_in_pool(membership, "已列为考察对象", D(2020, 9, 1))
+    return leave_pool(membership, D(2021, 3, 1))
 
 
 def status_on(membership, day):
@@ -54,16 +58,16 @@ def test_out_of_pool_on_the_exit_day(membership):
 
 
 def test_later_of_two_changes_on_one_day_is_the_status_that_day():
-    membership = enter(on=D(2020, 3, 1))
-    move(membership, "已列为考察对象", D(2020, 9, 1))
-    move(membership, "已使用", D(2020, 9, 1))
+    membership = enter_pool(on=D(2020, 3, 1))
+    move_in_pool(membership, "已列为考察对象", D(2020, 9, 1))
+    move_in_pool(membership, "已使用", D(2020, 9, 1))
     assert status_on(membership, D(2020, 9, 1)) == "已使用"
 
 
 def test_re_entered_cadre_is_counted_once_per_day():
-    first = enter(on=D(2019, 1, 1))
-    leave(first, D(2019, 6, 1))
-    enter(first.cadre, on=D(2020, 1, 1))
+    first = enter_pool(on=D(2019, 1, 1))
+    leave_pool(first, D(2019, 6, 1))
+    enter_pool(first.cadre, on=D(2020, 1, 1))
     assert not Cadre.objects.in_pool_on(D(2019, 8, 1)).exists()
     assert Cadre.objects.in_pool_on(D(2020, 1, 1)).count() == 1
     assert Cadre.objects.in_pool_on(D(2019, 3, 1)).count() == 1

@@ -1,14 +1,17 @@
 """One rule for "pool status on a date": the roster's filter and column, the pool page and the profile agree."""
 
+import datetime
+
 import pytest
 
 from accounts.roles import LEADER
 from cadres.models import Cadre, PoolMembership
 from cadres.pool.models import NOT_IN_POOL
-from tests.factories import make_cadre, make_unit, make_user
+from tests.factories import enter_pool, leave_pool, make_cadre, make_unit, make_user, move_in_pool
 from tests.reports.helpers import url
 
-from .helpers import D, enter, leave, move
+D = datetime.date
+
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +23,8 @@ def pool():
     """甲 enters 2020-03-01 and is 考察对象 from 2021-01-01; 乙 enters and leaves 2021-07-01;
     丙's membership has no status change recorded at all (an import or a hand entry)."""
     unit = make_unit("甲单位")
-    move(enter(make_cadre(name="甲", unit=unit)), "已列为考察对象", D(2021, 1, 1))
-    leave(enter(make_cadre(name="乙", unit=unit)), D(2021, 7, 1))
+    move_in_pool(enter_pool(make_cadre(name="甲", unit=unit)), "已列为考察对象", D(2021, 1, 1))
+    leave_pool(enter_pool(make_cadre(name="乙", unit=unit)), D(2021, 7, 1))
     PoolMembership.objects.create(
         cadre=make_cadre(name="丙", unit=unit), entered_on=D(2020, 12, 31), recommended_by="组织部门"
     )

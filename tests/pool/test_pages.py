@@ -1,6 +1,8 @@
 """The pool pages: counts per status and unit on a date, the lists behind them, and the confirmed
 moves — only for 干部科 and superusers, scoped to the user's units (another unit's cadre is a 404)."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
 
@@ -11,9 +13,10 @@ from cadres.models import PoolMembership
 from cadres.pool.forms import UNIT_UNKNOWN
 from cadres.pool.selectors import membership_status
 from cadres.pool.views import ENTERED, EXITED, STATUS_CHANGED
-from tests.factories import make_cadre, make_unit, make_user
+from tests.factories import enter_pool, leave_pool, make_cadre, make_unit, make_user, move_in_pool
 
-from .helpers import D, enter, leave, move
+D = datetime.date
+
 
 pytestmark = pytest.mark.django_db
 
@@ -27,11 +30,11 @@ def units():
 def pool(units):
     """On 2021-07-31: 甲 has two 年轻干部 and one 已列为考察对象, 乙 one 年轻干部; one left 甲 earlier."""
     a, b = units
-    enter(make_cadre(unit=a), on=D(2020, 3, 1))
-    enter(make_cadre(unit=a), on=D(2020, 3, 1))
-    move(enter(make_cadre(unit=a), on=D(2020, 3, 1)), "已列为考察对象", D(2021, 1, 1))
-    enter(make_cadre(unit=b), on=D(2021, 7, 31))
-    leave(enter(make_cadre(unit=a), on=D(2020, 3, 1)), D(2021, 7, 1))
+    enter_pool(make_cadre(unit=a), on=D(2020, 3, 1))
+    enter_pool(make_cadre(unit=a), on=D(2020, 3, 1))
+    move_in_pool(enter_pool(make_cadre(unit=a), on=D(2020, 3, 1)), "已列为考察对象", D(2021, 1, 1))
+    enter_pool(make_cadre(unit=b), on=D(2021, 7, 31))
+    leave_pool(enter_pool(make_cadre(unit=a), on=D(2020, 3, 1)), D(2021, 7, 1))
 
 
 def counts_of(response):
@@ -112,7 +115,7 @@ def test_entry_post_enters_audits_and_says_so(client):
 
 def test_status_post_moves_along(client):
     client.force_login(make_user(CADRE_SECTION))
-    membership = enter(make_cadre(name="张伟"), on=D(2020, 3, 1))
+    membership = enter_pool(make_cadre(name="张伟"), on=D(2020, 3, 1))
     data = {"status": "已列为考察对象", "changed_on": "2021-01-01", "reason": "换届考察"}
     response = client.post(f"/pool/{membership.pk}/status/", data, follow=True)
     assert STATUS_CHANGED.format(name="张伟", status="已列为考察对象") in response.content.decode()
@@ -121,7 +124,7 @@ def test_status_post_moves_along(client):
 
 def test_refused_move_shows_the_reason_and_changes_nothing(client):
     client.force_login(make_user(CADRE_SECTION))
-    membership = enter(on=D(2020, 3, 1))
+    membership = enter_pool(on=D(2020, 3, 1))
     data = {"status": "已使用", "changed_on": "2021-01-01", "reason": "提拔"}
     response = client.post(f"/pool/{membership.pk}/status/", data)
     assert response.status_code == 400
@@ -131,7 +134,7 @@ def test_refused_move_shows_the_reason_and_changes_nothing(client):
 
 def test_exit_post_takes_the_cadre_out(client):
     client.force_login(make_user(CADRE_SECTION))
-    membership = enter(make_cadre(name="张伟"), on=D(2020, 3, 1))
+    membership = enter_pool(make_cadre(name="张伟"), on=D(2020, 3, 1))
     data = {"left_on": "2021-01-01", "reason": "调出"}
     response = client.post(f"/pool/{membership.pk}/exit/", data, follow=True)
     assert EXITED.format(name="张伟") in response.content.decode()
@@ -141,7 +144,7 @@ def test_exit_post_takes_the_cadre_out(client):
 
 def test_missing_reason_is_asked_for_in_chinese(client):
     client.force_login(make_user(CADRE_SECTION))
-    membership = enter(on=D(2020, 3, 1))
+    membership = enter_pool(on=D(2020, 3, 1))
     response = client.post(f"/pool/{membership.pk}/exit/", {"left_on": "2021-01-01", "reason": ""})
     assert response.status_code == 400
     assert "请填写出库原因" in response.content.decode()
@@ -151,7 +154,7 @@ def test_missing_reason_is_asked_for_in_chinese(client):
 def test_roles_without_the_pool_change_permission_cannot_act(client, role, units):
     client.force_login(make_user(role, units=[units[0]]))
     cadre = make_cadre(unit=units[0])
-    membership = enter(make_cadre(unit=units[0]), on=D(2020, 3, 1))
+    membership = enter_pool(make_cadre(unit=units[0]), on=D(2020, 3, 1))
     assert client.get(f"/pool/enter/{cadre.pk}/").status_code == 403
     assert client.post(f"/pool/enter/{cadre.pk}/", {"entered_on": "2021-07-01"}).status_code == 403
     assert client.post(f"/pool/{membership.pk}/status/", {"status": "已撤销资格"}).status_code == 403
@@ -165,7 +168,7 @@ def test_another_units_cadre_is_a_404_for_every_action(client, units):
     user.user_permissions.add(Permission.objects.get(codename="change_poolmembership"))
     client.force_login(user)
     cadre = make_cadre(unit=units[1])
-    membership = enter(make_cadre(unit=units[1]), on=D(2020, 3, 1))
+    membership = enter_pool(make_cadre(unit=units[1]), on=D(2020, 3, 1))
     assert client.get(f"/pool/enter/{cadre.pk}/").status_code == 404
     assert client.get(f"/pool/{membership.pk}/status/").status_code == 404
     assert client.post(f"/pool/{membership.pk}/exit/", {"left_on": "2021-07-01", "reason": "x"}).status_code == 404

@@ -1,6 +1,7 @@
 """The pool counts per unit on a date use the unit the cadre was in that day: the district post
 covering the day, else the current unit. Each figure still links to exactly its people."""
 
+import datetime
 import re
 from html import unescape
 
@@ -11,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from accounts.roles import LEADER, READ_ONLY
 from cadres.models import Cadre, WorkRecord
 from cadres.pool.stats import pool_counts
-from tests.factories import make_cadre, make_unit, make_user
+from tests.factories import enter_pool, make_cadre, make_unit, make_user
 
-from .helpers import D, enter
+D = datetime.date
+
 
 pytestmark = pytest.mark.django_db
 
@@ -41,17 +43,17 @@ def by_unit(day, cadres=None, units=None):
 
 
 def test_member_counts_in_the_unit_of_the_post_held_that_day(units):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
     assert by_unit(D(2020, 6, 30)) == {"甲单位": 1}
 
 
 def test_member_counts_in_the_new_unit_after_the_move(units):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
     assert by_unit(D(2021, 7, 31)) == {"乙单位": 1}
 
 
 def test_last_day_of_a_post_still_counts_in_its_unit(units):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
     assert by_unit(D(2020, 12, 31)) == {"甲单位": 1}
     assert by_unit(D(2021, 1, 1)) == {"乙单位": 1}
 
@@ -61,14 +63,14 @@ def test_of_two_covering_posts_the_later_begun_gives_the_unit(units):
     cadre = make_cadre(unit=a)
     WorkRecord.objects.create(cadre=cadre, unit=a, post="科员", start_date=D(2015, 8, 1))
     WorkRecord.objects.create(cadre=cadre, unit=b, post="兼职", start_date=D(2019, 1, 1))
-    enter(cadre, on=D(2020, 3, 1))
+    enter_pool(cadre, on=D(2020, 3, 1))
     assert by_unit(D(2020, 6, 30)) == {"乙单位": 1}
 
 
 def test_post_outside_the_district_falls_back_to_the_current_unit(units):
     cadre = make_cadre(unit=units[1])
     WorkRecord.objects.create(cadre=cadre, unit_name="外区某局", post="科员", start_date=D(2015, 8, 1))
-    enter(cadre, on=D(2020, 3, 1))
+    enter_pool(cadre, on=D(2020, 3, 1))
     assert by_unit(D(2020, 6, 30)) == {"乙单位": 1}
 
 
@@ -77,18 +79,18 @@ def test_day_between_two_posts_falls_back_to_the_current_unit(units):
     cadre = make_cadre(unit=b)
     WorkRecord.objects.create(cadre=cadre, unit=a, post="科员", start_date=D(2015, 8, 1), end_date=D(2020, 5, 31))
     WorkRecord.objects.create(cadre=cadre, unit=b, post="副科长", start_date=D(2020, 9, 1))
-    enter(cadre, on=D(2020, 3, 1))
+    enter_pool(cadre, on=D(2020, 3, 1))
     assert by_unit(D(2020, 6, 30)) == {"乙单位": 1}
 
 
 def test_member_without_work_records_counts_in_the_current_unit(units):
-    enter(make_cadre(unit=units[0]), on=D(2020, 3, 1))
+    enter_pool(make_cadre(unit=units[0]), on=D(2020, 3, 1))
     assert by_unit(D(2020, 6, 30)) == {"甲单位": 1}
 
 
 def test_list_of_a_unit_on_a_date_holds_who_was_there_and_names_that_unit(client, units):
     cadre = moved_cadre(units, name="调动者")
-    enter(cadre, on=D(2020, 3, 1))
+    enter_pool(cadre, on=D(2020, 3, 1))
     client.force_login(make_user(LEADER))
     before = client.get(f"/pool/list/?as_of=2020-06-30&unit={units[0].pk}")
     assert [m.cadre for m in before.context["members"]] == [cadre]
@@ -100,10 +102,10 @@ def test_list_of_a_unit_on_a_date_holds_who_was_there_and_names_that_unit(client
 
 @pytest.mark.parametrize("day", ["2020-06-30", "2021-07-31"])
 def test_every_figure_links_to_a_list_of_exactly_that_many_people(client, units, day):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
-    enter(moved_cadre(units), on=D(2020, 3, 1))
-    enter(make_cadre(unit=units[0]), on=D(2020, 3, 1))
-    enter(make_cadre(unit=units[1]), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(make_cadre(unit=units[0]), on=D(2020, 3, 1))
+    enter_pool(make_cadre(unit=units[1]), on=D(2020, 3, 1))
     client.force_login(make_user(LEADER))
     links = COUNT_LINK.findall(client.get(f"/pool/?as_of={day}").content.decode())
     assert len(links) == 2 * 2 + 2  # per unit: 年轻干部 and 合计; then the same two totals
@@ -112,8 +114,8 @@ def test_every_figure_links_to_a_list_of_exactly_that_many_people(client, units,
 
 
 def test_scoped_user_counts_only_who_was_in_their_units_that_day(client, units):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
-    enter(make_cadre(unit=units[1]), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(make_cadre(unit=units[1]), on=D(2020, 3, 1))
     client.force_login(make_user(READ_ONLY, units=[units[1]]))
     counts = client.get("/pool/?as_of=2020-06-30").context["counts"]
     assert [(row.unit.name, row.total) for row in counts.rows] == [("乙单位", 1)]
@@ -122,11 +124,11 @@ def test_scoped_user_counts_only_who_was_in_their_units_that_day(client, units):
 
 
 def test_counting_costs_the_same_queries_however_many_moved(units):
-    enter(moved_cadre(units), on=D(2020, 3, 1))
+    enter_pool(moved_cadre(units), on=D(2020, 3, 1))
     with CaptureQueriesContext(connection) as few:
         pool_counts(Cadre.objects.all(), D(2020, 6, 30))
     for _ in range(5):
-        enter(moved_cadre(units), on=D(2020, 3, 1))
+        enter_pool(moved_cadre(units), on=D(2020, 3, 1))
     with CaptureQueriesContext(connection) as many:
         assert pool_counts(Cadre.objects.all(), D(2020, 6, 30)).total == 6
     assert len(few) == len(many) == 2

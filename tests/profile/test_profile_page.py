@@ -12,9 +12,7 @@ from accounts.roles import CADRE_SECTION, READ_ONLY, UNIT_CLERK
 from cadres.forms import DATE_INVALID as AS_OF_INVALID
 from cadres.models import EducationRecord
 from cadres.profile import AS_OF_BEFORE_BIRTH
-from tests.factories import make_cadre, make_unit, make_user
-
-from .helpers import cadre_with_every_record
+from tests.factories import cadre_with_every_record, make_cadre, make_unit, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +62,8 @@ def test_profile_shows_every_record_kind_with_its_dates(section_client):
         "选调生",
         "2012年7月15日",  # unit, channel and entry date
         "推荐0",
-        "2010-03-01 已列为考察对象",
-        "2010-06-01",  # pool history
+        "2013-03-01 已列为考察对象",
+        "2013-06-01",  # pool history
     ]:
         assert text in page, text
 

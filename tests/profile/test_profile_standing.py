@@ -6,9 +6,15 @@ import datetime
 import pytest
 
 from accounts.roles import CADRE_SECTION, READ_ONLY
-from tests.cadre_list.helpers import seconded, work
-from tests.factories import make_cadre, make_unit, make_user
-from tests.pool.helpers import enter, move
+from tests.factories import (
+    enter_pool,
+    make_cadre,
+    make_secondment,
+    make_unit,
+    make_user,
+    make_work_record,
+    move_in_pool,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +25,9 @@ D = datetime.date
 def cadre():
     township = make_unit("某街道", kind="街道")
     cadre = make_cadre(name="甲", unit=township, birth_date=D(1990, 1, 1))
-    work(cadre, D(2019, 8, 1), unit=township)
-    seconded(cadre, D(2021, 8, 1), D(2022, 1, 31), to_unit=make_unit("某局", kind="党政机关"))
-    move(enter(cadre, on=D(2021, 1, 1)), "已列为考察对象", D(2021, 8, 1))
+    make_work_record(cadre, D(2019, 8, 1), unit=township)
+    make_secondment(cadre, D(2021, 8, 1), D(2022, 1, 31), to_unit=make_unit("某局", kind="党政机关"))
+    move_in_pool(enter_pool(cadre, on=D(2021, 1, 1)), "已列为考察对象", D(2021, 8, 1))
     return cadre
 
 

@@ -1,4 +1,4 @@
-"""Readers shared by the report tests: query strings, HTML tables, workbooks, counted data."""
+"""Readers shared by the report tests: query strings, HTML tables, workbooks; the dates the counted data uses."""
 
 import datetime
 import io
@@ -6,8 +6,6 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import openpyxl
-
-from tests.factories import make_cadre
 
 ARTICLE_AS_OF = datetime.date(2021, 7, 31)
 # The article's parameters (DESIGN.md): as of July 2021, 35 and under, the 2021 civil-service and
@@ -119,8 +117,3 @@ def html_table(html, css_class):
     parser = _TableParser()
     parser.feed(html)
     return next(table["rows"] for table in parser.tables if css_class in table["class"].split())
-
-
-def make_counted(channel, count, *, entry_date=OLD_ENTRY, **fields):
-    """Create `count` cadres of `channel` who are counted on 2021-07-31 with the defaults."""
-    return [make_cadre(channel=channel, birth_date=YOUNG_BIRTH, entry_date=entry_date, **fields) for _ in range(count)]

@@ -8,9 +8,9 @@ from cadres.models import Channel, ChannelGroup
 from reports.narrative import as_of_text, chinese_count
 from reports.params import StatsParams
 from reports.stats import young_cadre_stats
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_counted, make_unit
 
-from .helpers import RECENT_ENTRY, YOUNG_BIRTH, make_counted
+from .helpers import RECENT_ENTRY, YOUNG_BIRTH
 
 pytestmark = pytest.mark.django_db
 

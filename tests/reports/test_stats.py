@@ -9,9 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from cadres.models import Cadre
 from reports.params import StatsParams
 from reports.stats import ExcludedIntake, counted_cadres, young_cadre_stats
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_counted, make_unit
 
-from .helpers import GROUP_CODES, GROUP_NAMES, OLD_ENTRY, RECENT_ENTRY, YOUNG_BIRTH, make_counted
+from .helpers import GROUP_CODES, GROUP_NAMES, OLD_ENTRY, RECENT_ENTRY, YOUNG_BIRTH
 
 pytestmark = pytest.mark.django_db
 

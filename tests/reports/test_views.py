@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.roles import READ_ONLY, UNIT_CLERK, role_group
 from reports.excel import XLSX_CONTENT_TYPE
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_counted, make_unit
 
 from .helpers import (
     ARTICLE_PARAMS,
@@ -24,7 +24,6 @@ from .helpers import (
     YOUNG_BIRTH,
     html_table,
     load_workbook,
-    make_counted,
     url,
 )
 

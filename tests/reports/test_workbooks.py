@@ -15,7 +15,7 @@ from reports.management.commands.export_monthly_report import WRITTEN
 from reports.models import MonthlyReport
 from reports.monthly import MONTH_FORMAT
 from reports.params import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE
-from tests.factories import make_cadre, make_unit
+from tests.factories import make_cadre, make_counted, make_unit
 
 from .helpers import (
     ARTICLE_PARAMS,
@@ -28,7 +28,6 @@ from .helpers import (
     YOUNG_BIRTH,
     html_table,
     load_workbook,
-    make_counted,
     roster_records,
     sheet_rows,
     summary_counts,

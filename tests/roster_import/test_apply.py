@@ -8,8 +8,7 @@ from cadres.experience_summary import experience_differences
 from cadres.models import Cadre, CadreExperience, WorkRecord
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import STALE, RosterImportError, roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -24,8 +24,16 @@ from cadres.roster_import.plan import (
 )
 from cadres.roster_import.reader import TOO_MANY_ROWS
 from cadres.roster_import.services import roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import HEADERS, junk_roster_bytes, person, roster_bytes
+from tests.factories import (
+    HEADERS,
+    junk_roster_bytes,
+    make_cadre,
+    make_id_number,
+    make_unit,
+    make_user,
+    person,
+    roster_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

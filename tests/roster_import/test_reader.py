@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from cadres.roster_import import formulas, reader
 from cadres.roster_import.reader import RosterFileError, read_roster
-from tests.roster_import.builders import HEADERS, person, roster_bytes, sheet_xml_edited, workbook_bytes
+from tests.factories import HEADERS, person, roster_bytes, sheet_xml_edited, workbook_bytes
 
 
 def rows(sheet):

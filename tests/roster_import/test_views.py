@@ -17,8 +17,7 @@ from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import IMPORTED
 from cadres.views.roster_import import DATA_CHANGED, UPLOAD_GONE
 from reports.roster_template import roster_template
-from tests.factories import make_cadre, make_id_number, make_unit, make_user
-from tests.roster_import.builders import person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
 

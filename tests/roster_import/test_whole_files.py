@@ -25,8 +25,7 @@ from cadres.roster_import.load import roster_import_read
 from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, WHOLE_ROW
 from cadres.roster_import.reader import RosterFileError
 from cadres.roster_import.services import NOT_VALID, RosterImportError, roster_import_apply
-from tests.factories import make_cadre, make_id_number, make_unit
-from tests.roster_import.builders import shaped_roster_bytes
+from tests.factories import make_cadre, make_id_number, make_unit, shaped_roster_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from .photo import PHOTO_UPDATE
 from .plan import (
     BIRTH_VS_ID,
     CREATED,
-    IGNORED_NOT_KEPT,
     IGNORED_UNKNOWN,
     NEW_CADRE,
     OPTIONAL_READ,
@@ -35,7 +34,6 @@ __all__ = [
     "CREATED",
     "FAMILY_BAD",
     "ID_MASKED",
-    "IGNORED_NOT_KEPT",
     "IGNORED_UNKNOWN",
     "JIANLI_SPLIT",
     "NEW_CADRE",

@@ -13,12 +13,12 @@ from .photo import read_photo
 from .records import RECORD_ELEMENTS, RECORD_LABELS, build_records, record_texts, record_texts_of
 
 # Elements of the form this system does not keep: reported when they carry text.
-NOT_KEPT = ("GaiGeQianRenZhiNianLingJieXian",)
+# The element read and shown in the preview but not stored: it follows from the birth date (OPTIONAL_READ).
+NOT_KEPT = "GaiGeQianRenZhiNianLingJieXian"
 
 BIRTH_VS_ID = "出生年月{month}与公民身份号码中的出生日期{date}不一致"
 SAME_PERSON_TWICE = "与“{other}”是同一名干部，同一批只能导入一次"
 IGNORED_UNKNOWN = "以下元素本系统不认识，已忽略：{names}"
-IGNORED_NOT_KEPT = "{label}本系统不保存，已忽略"
 OPTIONAL_READ = "{label}为“{text}”（已读取；本系统按出生日期计算，不单独保存）"
 NEW_CADRE = "新建干部：状态为拟录用（不计入统计），进入方式“{channel}”，请补录进入时间"
 CREATED, UPDATED, UNCHANGED = "新建", "更新", "无变化"
@@ -112,12 +112,9 @@ def build_person(parsed, context, problems):
     apply_fields(cadre, parsed, id_info, birth_month, created, error)
     records = build_records(parsed, context, notes, error)
     photo, photo_change = read_photo(parsed, cadre, created, error)
-    for element in NOT_KEPT:
-        text = parsed.get(element)
-        if text and element == "GaiGeQianRenZhiNianLingJieXian":
-            notes.append(OPTIONAL_READ.format(label=LABELS[element], text=text))
-        elif text:
-            notes.append(IGNORED_NOT_KEPT.format(label=LABELS[element]))
+    not_kept = parsed.get(NOT_KEPT)
+    if not_kept:
+        notes.append(OPTIONAL_READ.format(label=LABELS[NOT_KEPT], text=not_kept))
     if problems:
         return None
     try:

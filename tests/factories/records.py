@@ -1,4 +1,4 @@
-"""Small builders of test data: every test makes exactly the records it needs."""
+"""Builders of records: units, cadres and their records, users, photos. Every test makes exactly what it needs."""
 
 import datetime
 import io
@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from PIL import Image
 
 from accounts.roles import role_group
-from cadres.models import Cadre, Channel, Unit
+from cadres.models import Cadre, Channel, Secondment, Unit, WorkRecord
 from cadres.photos import cadre_photo_save, photo_from_bytes
 from cadres.validators import id_check_char
 
@@ -86,3 +86,28 @@ def image_bytes(format="JPEG", size=(300, 400), color=(180, 40, 40), *, mode="RG
 def make_photo(cadre, **image):
     """Give `cadre` a photo made by image_bytes(**image) and return the CadrePhoto."""
     return cadre_photo_save(cadre=cadre, photo=photo_from_bytes(image_bytes(**image)))
+
+
+def make_work_record(cadre, start, end=None, *, unit=None, unit_name="", unit_kind="", post="科员"):
+    """Record a post of `cadre` from `start` to `end` (the last day; None while it lasts)."""
+    return WorkRecord.objects.create(
+        cadre=cadre, unit=unit, unit_name=unit_name, unit_kind=unit_kind, post=post, start_date=start, end_date=end
+    )
+
+
+def make_secondment(cadre, start, end=None, *, to_unit=None, to_unit_name="", to_unit_kind=""):
+    """Record a 挂职 of `cadre` from `start` to `end`."""
+    return Secondment.objects.create(
+        cadre=cadre,
+        kind="挂职",
+        to_unit=to_unit,
+        to_unit_name=to_unit_name,
+        to_unit_kind=to_unit_kind,
+        start_date=start,
+        end_date=end,
+    )
+
+
+def make_counted(channel, count, **fields):
+    """Create `count` cadres of `channel` who are counted on 2021-07-31 with the defaults (born 1990, in 2015)."""
+    return [make_cadre(channel=channel, **fields) for _ in range(count)]

@@ -8,7 +8,7 @@ import zipfile
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from tests.factories import make_id_number
+from .records import make_id_number
 
 HEADERS = [
     "序号",
