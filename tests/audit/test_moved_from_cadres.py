@@ -13,13 +13,20 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.db.migrations.loader import MigrationLoader
 
 from accounts.roles import LEADER, READ_ONLY
 from audit.models import AuditEvent
 from tests.factories import make_user
 
 BEFORE_THE_MOVE = [("cadres", "0015_history_without_copied_indexes"), ("audit", None)]
+
+
+def latest():
+    """The latest migration of every app: the schema as it stands now, whatever came after the move."""
+    loader = MigrationExecutor(connection).loader
+    return loader.graph.leaf_nodes()
+
+
 AT = datetime.datetime(2021, 7, 31, 9, 30, tzinfo=datetime.UTC)
 
 
@@ -29,11 +36,6 @@ def migrate(targets):
     executor.loader.build_graph()
     executor.migrate(targets)
     return executor.loader.project_state([target for target in targets if target[1]]).apps
-
-
-def latest():
-    """Return every app's latest migration: where the other tests expect the schema to be."""
-    return MigrationLoader(connection).graph.leaf_nodes()
 
 
 @pytest.fixture
