@@ -23,6 +23,6 @@ def modes_from_records(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cadres", "0017_real_world_input")]
+    dependencies = [("cadres", "0018_cadre_experience")]
 
     operations = [migrations.RunPython(modes_from_records, migrations.RunPython.noop)]
