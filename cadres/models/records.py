@@ -370,6 +370,31 @@ class Cadre(models.Model):
         """Check each field (Django's checks), and that each written form reads as its stored choice."""
         clean_fields_and_written_forms(self, exclude)
 
+    def date_text(self, name):
+        """Return the date field `name` as people read it: 1990年5月 when known to the month only, "" for none."""
+        day = getattr(self, name)
+        if day is None:
+            return ""
+        flag = self.MONTH_ONLY.get(name)
+        if name == "retirement_month" or (flag and getattr(self, flag)):
+            return f"{day.year}年{day.month}月"
+        return f"{day.year}年{day.month}月{day.day}日"
+
+    @property
+    def political_status_text(self):
+        """Return 政治面貌 as it was written (九三学社社员), else the choice."""
+        return self.political_status_written or self.get_political_status_display()
+
+    @property
+    def education_text(self):
+        """Return the highest 学历 as it was written (省委党校研究生), else its level."""
+        return self.education_written or self.get_education_display()
+
+    @property
+    def degree_text(self):
+        """Return the highest 学位 as it was written (法学硕士), else the degree."""
+        return self.degree_written or self.get_degree_display()
+
 
 def clean_fields_and_written_forms(record, exclude):
     """Run Model.clean_fields, then add the errors of written forms (written_form_errors), as one ValidationError."""
