@@ -7,6 +7,10 @@ With --garbage the roster is 100,000 rows of junk under a valid header, a hostil
 must refuse cleanly; what is measured is how long the refusal takes — it stops at the cap on
 reported problems.
 
+With --orm the import is also measured with the same plan written through Django's ORM
+(bulk_create, and django-simple-history's bulk_history_create) instead of the hand-made SQL of
+cadres/roster_import/bulk.py: the line that shows whether that SQL is still needed.
+
 Each step runs in its own process, so the peak memory printed (ru_maxrss) is that step's alone.
 Each is run --repeat times and the fastest run is printed (the machine is shared: the slower
 runs measure the neighbours), with the highest peak memory of the runs.
@@ -32,6 +36,7 @@ HEADERS = [
     "职务", "职级", "进入方式", "进入时间", "参加工作时间", "状态", "离开时间", "离开原因", "备注", "籍贯",
 ]  # fmt: skip
 UNITS = [f"基准测试单位{i}" for i in range(20)]
+STEP_LABELS = {"dry": "dry run", "import": "import", "orm": "import (ORM)"}
 CHANNELS = ["选调生", "公务员", "招硕引博", "事业单位招聘", "社区定向招聘", "转隶", "调入", "退伍安置"]
 
 
@@ -123,11 +128,26 @@ def step(kind, path, database_url):
             assert plan.ok, [str(problem) for problem in plan.problems[:5]]
             if kind == "import":
                 roster_import_apply(plan=plan)
+            elif kind == "orm":
+                orm_apply(plan)
             rows = len(plan.people)
         queries = len(connection.queries)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": peak, "queries": queries}))
+
+
+def orm_apply(plan):
+    """Write the new cadres of `plan` and their history through Django's ORM, as bulk.py would."""
+    from django.db import transaction
+
+    from cadres.models import Cadre
+    from cadres.roster_import.outcome import cadre_from_values
+
+    cadres = [cadre_from_values(planned.values, planned.unit) for planned in plan.people]
+    with transaction.atomic():
+        Cadre.objects.bulk_create(cadres, batch_size=2000)
+        Cadre.history.bulk_history_create(cadres, batch_size=2000)
 
 
 def create_database(database_url):
@@ -179,6 +199,7 @@ def main():
     parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument("--repeat", type=int, default=3, help="runs per step; the fastest is printed")
     parser.add_argument("--garbage", action="store_true", help="time the refusal of a file of junk rows")
+    parser.add_argument("--orm", action="store_true", help="also time the import written through Django's ORM")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
@@ -214,10 +235,10 @@ def main():
                     f"   (stopped at row {result['rows']})"
                 )
                 continue
-            for kind in ("dry", "import"):
+            for kind in ("dry", "import", "orm") if args.orm else ("dry", "import"):
                 result = best(args.repeat, "--step", kind, "--path", str(path), "--url", urls[database], prepare=True)
                 ratio = result["seconds"] / floor["seconds"]
-                label = f"{'dry run' if kind == 'dry' else 'import'} {database}"
+                label = f"{STEP_LABELS[kind]} {database}"
                 print(
                     f"{rows:>8} {label:<18} {result['seconds']:>8.2f} {ratio:>8.1f} "
                     f"{result['peak_mb']:>8.0f} {result['queries']:>8}"

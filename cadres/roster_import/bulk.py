@@ -1,5 +1,10 @@
 """Saving many rows in one statement each, so an import's query count does not grow with its rows.
 
+One public function, `bulk_write`: hand-made SQL kept because benchmarks/import_speed.py shows it
+is needed (its "import … (ORM)" line writes the same rows with bulk_create and
+bulk_history_create). Validation is not done here: the rows come from a plan whose every row passed
+Django's validation (plan.py); the database's constraints still guard the write.
+
 Django's bulk_create and bulk_update split their work by SQLite's 999-variable limit (and
 bulk_update's CASE WHEN runs past PostgreSQL's 65,535 parameters), so their statement count
 grows with the rows. Here all rows travel in one parameter, a JSON array of value lists, which
@@ -66,7 +71,7 @@ def _shared_columns(fields, rows, constants):
     return [fields[index] for index in kept], list(zip(*(columns[index] for index in kept), strict=True)), constants
 
 
-def insert_rows(model, fields, rows, *, constants=None, history=None):
+def _insert_rows(model, fields, rows, *, constants=None, history=None):
     """Insert `rows` (value lists aligned with `fields`) into `model`'s table; return their new ids in order.
 
     `constants` ({field name: value}) are the same on every row and travel once. `history`
@@ -104,11 +109,11 @@ def insert_rows(model, fields, rows, *, constants=None, history=None):
         # Keys rise in insertion order (AUTOINCREMENT, sequences), and the rows go in ordered.
         ids = sorted(row[0] for row in cursor.fetchall())
     if history is not None:
-        insert_history(model, ids, history)
+        _insert_history(model, ids, history)
     return ids
 
 
-def update_rows(model, fields, rows, *, constants=None, versioned=True):
+def _update_rows(model, fields, rows, *, constants=None, versioned=True):
     """Set `fields` of existing rows, given as (pk, version read, [values]), in one UPDATE.
 
     With `versioned` (optimistic locking, see Cadre.save), each row is written only if its version
@@ -168,7 +173,7 @@ def _history_insert(model, stamp):
     return into, f"{', '.join(tracked)}, %s, NULL, %s, %s", [when, stamp.kind, stamp.user_id]
 
 
-def insert_history(model, ids, stamp):
+def _insert_history(model, ids, stamp):
     """Record django-simple-history rows for `ids` of `model` as they now stand, in one INSERT … SELECT."""
     if not ids:
         return
@@ -181,3 +186,22 @@ def insert_history(model, ids, stamp):
     sql = f"{into} SELECT {selected} FROM {source} WHERE {pk} IN ({ids_sql}) ORDER BY {pk}"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, json.dumps(ids)])
+
+
+def bulk_write(model, fields, *, inserted=(), updated=(), constants=None, versioned=False, user_id=None, when,
+               recorded=None):  # fmt: skip
+    """Write many rows of `model` in a fixed number of statements, with their django-simple-history rows.
+
+    `inserted` are value lists aligned with `fields`; `updated` are (pk, version read, value list).
+    `constants` ({field name: value}) are the same on every row. With `versioned` (optimistic
+    locking, see Cadre.save) each updated row is written only at the version read, its version
+    going up by one; if any is not, raise StaleRowsError (the caller's transaction undoes the rest).
+    History rows record `user_id` at `when`: "+" for each inserted row, "~" for the updated rows
+    whose pks are in `recorded` (all of them when None). Return the new rows' ids in order.
+    """
+    ids = _insert_rows(model, fields, list(inserted), constants=constants, history=HistoryStamp("+", user_id, when))
+    updated = list(updated)
+    _update_rows(model, fields, updated, constants=constants, versioned=versioned)
+    recorded = [pk for pk, _version, _values in updated] if recorded is None else list(recorded)
+    _insert_history(model, recorded, HistoryStamp("~", user_id, when))
+    return ids

@@ -10,7 +10,7 @@ from ..audit_actions import CadreAction
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED
 from ..importing.problems import ImportRefused
 from ..models import Cadre, EducationRecord, ImportBatch
-from .bulk import HistoryStamp, StaleRowsError, insert_history, insert_rows, update_rows
+from .bulk import StaleRowsError, bulk_write
 from .outcome import COMPANIONS, CONCRETE, INDEX, UNIT
 
 NOT_VALID = "花名册有错误，不能导入"
@@ -26,7 +26,7 @@ def _unit_id(planned):
     return planned.values[UNIT] if planned.values[UNIT] is not None else planned.unit.pk
 
 
-def _insert(created, now, stamp):
+def _insert(created, now, user_id):
     """Insert the new cadres and their history; return their ids in row order."""
     indexes = [INDEX[field.name] for field in INSERTED]
     position = INSERTED.index(Cadre._meta.get_field("unit"))
@@ -36,11 +36,15 @@ def _insert(created, now, stamp):
         row[position] = _unit_id(planned)
         rows.append(row)
     constants = {"created_at": now, "updated_at": now, "version": 0}
-    return insert_rows(Cadre, INSERTED, rows, constants=constants, history=stamp)
+    return bulk_write(Cadre, INSERTED, inserted=rows, constants=constants, user_id=user_id, when=now)
 
 
-def _update(updated, now):
-    """Write the changed fields of the updated cadres in one statement, each only at the version the plan read."""
+def _update(updated, now, user_id):
+    """Write the changed fields of the updated cadres in one statement, each only at the version the plan read.
+
+    Every updated cadre is written at the version the plan read, also one whose only change is an
+    education record (so an edit made meanwhile is caught); history only where a field changed.
+    """
     changed = {change.name for planned in updated for change in planned.changes if change.name in INDEX}
     names = sorted({companion for name in changed for companion in COMPANIONS.get(name, (name,))})
     fields = [Cadre._meta.get_field(name) for name in names]
@@ -52,7 +56,11 @@ def _update(updated, now):
         if unit is not None:
             row[unit] = _unit_id(planned)
         rows.append((planned.pk, planned.version, row))
-    update_rows(Cadre, fields, rows, constants={"updated_at": now})
+    recorded = [planned.pk for planned in updated if any(change.name in INDEX for change in planned.changes)]
+    constants = {"updated_at": now}
+    bulk_write(
+        Cadre, fields, updated=rows, constants=constants, versioned=True, user_id=user_id, when=now, recorded=recorded
+    )
 
 
 STUDY_FIELDS = [
@@ -80,10 +88,7 @@ def _studies(planned_rows, cadre_ids, user_id, now):
                 created.append(values)
             else:
                 corrected.append((study.pk, None, values))  # no version: education records have none
-    stamp = HistoryStamp("+", user_id, now)
-    insert_rows(EducationRecord, STUDY_FIELDS, created, history=stamp)
-    update_rows(EducationRecord, STUDY_FIELDS, corrected, versioned=False)
-    insert_history(EducationRecord, [pk for pk, _version, _values in corrected], HistoryStamp("~", user_id, now))
+    bulk_write(EducationRecord, STUDY_FIELDS, inserted=created, updated=corrected, user_id=user_id, when=now)
 
 
 def roster_import_apply(*, plan, user=None, request=None, username=""):
@@ -113,13 +118,9 @@ def _apply(plan, user, request, username):
         unit.full_clean()
         unit.save()
     user_id = user.pk if authenticated else None
-    created_ids = _insert(created, now, HistoryStamp("+", user_id, now)) if created else []
+    created_ids = _insert(created, now, user_id) if created else []
     if updated:
-        # Every updated cadre is written at the version the plan read, also one whose only change is
-        # an education record (so an edit made meanwhile is caught); history only where a field changed.
-        _update(updated, now)
-        changed = [planned.pk for planned in updated if any(change.name in INDEX for change in planned.changes)]
-        insert_history(Cadre, changed, HistoryStamp("~", user_id, now))
+        _update(updated, now, user_id)
     updated_ids = [planned.pk for planned in updated]
     _studies(created + updated, created_ids + updated_ids, user_id, now)
     counts = plan.counts
