@@ -71,8 +71,9 @@ def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
     """
     if checked_only:
         cadre = Cadre.__new__(Cadre)
-        cadre.__dict__.update(zip(ATTNAMES, values, strict=True))
-        cadre._state = ModelState()
+        attributes = dict(zip(ATTNAMES, values))  # values has one entry per ATTNAMES (see CONCRETE)
+        attributes["_state"] = ModelState()
+        cadre.__dict__ = attributes
     else:
         cadre = Cadre(*values)
     if values[PK] is not None:
