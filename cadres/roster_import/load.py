@@ -10,7 +10,7 @@ IMPORT_PERMISSION = "cadres.import_cadres"
 
 
 def roster_import_read(data, *, filename, user=None, sheet_name=None, create_units=False):
-    """Return (RosterSheet, ImportPlan) of `data`, the file's bytes; RosterFileError if it is unusable."""
+    """Return (RosterSheet, RosterPlan) of `data`, the file's bytes; ImportRefused if it is unusable."""
     sheet = read_roster(data, sheet_name=sheet_name)
     sha256 = hashlib.sha256(data).hexdigest()
     return sheet, roster_plan(sheet, user=user, create_units=create_units, filename=filename, sha256=sha256)

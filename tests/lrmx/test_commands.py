@@ -67,3 +67,16 @@ def test_import_errors_print_file_element_message_and_fail(tmp_path):
         call_command("import_lrmx", str(path), stdout=io.StringIO(), stderr=err)
     assert err.getvalue() == "x.lrmx · 文件 · 根元素应为<Person>，实际为<Cadre>，不是任免审批表文件\n"
     assert Cadre.objects.count() == 0
+
+
+def test_the_zip_export_lrmx_wrote_for_all_people_imports_back_unchanged(tmp_path, settings):
+    settings.LRMX_IMPORT_MAX_FILES = 2  # a limit the zip of three is over: the setting decides
+    first = make_full_cadre()
+    make_full_cadre(name="李雷", unit=first.unit, birth_date=datetime.date(1991, 2, 2))
+    make_full_cadre(name="韩梅", unit=first.unit, birth_date=datetime.date(1992, 3, 3))
+    run("export_lrmx", str(tmp_path), "--as-of", "2021-07-31", "--zip")
+    with pytest.raises(CommandError):
+        run("import_lrmx", str(tmp_path / "任免审批表.zip"), "--dry-run")
+    settings.LRMX_IMPORT_MAX_FILES = 50000
+    out, _err = run("import_lrmx", str(tmp_path / "任免审批表.zip"), "--dry-run")
+    assert [line.rsplit("（", 1)[1] for line in out.splitlines() if line.endswith("）")] == ["未变）"] * 3
