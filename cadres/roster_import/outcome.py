@@ -71,7 +71,7 @@ def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
     """
     if checked_only:
         cadre = Cadre.__new__(Cadre)
-        attributes = dict(zip(ATTNAMES, values))  # values has one entry per ATTNAMES (see CONCRETE)
+        attributes = dict(zip(ATTNAMES, values, strict=True))
         attributes["_state"] = ModelState()
         cadre.__dict__ = attributes
     else:

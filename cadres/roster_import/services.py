@@ -129,7 +129,7 @@ def _apply(plan, user, request, username):
             "row": planned.row,
             "cadre": pk,
             "action": planned.action,
-            "changes": {change.name: [change.old, change.new] for change in planned.changes},
+            "changes": {change.name: [change.old, change.new] for change in planned.changes} if planned.changes else {},
         }
         for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
     ]
