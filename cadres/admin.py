@@ -199,6 +199,7 @@ class SecondmentInline(RecordInline):
     fields = [
         "kind",
         "start_date",
+        "planned_end_date",
         "end_date",
         "from_unit",
         "to_unit",
@@ -206,6 +207,7 @@ class SecondmentInline(RecordInline):
         "to_unit_kind",
         "post",
         "purpose",
+        "outcome",
     ]
     autocomplete_fields = ["from_unit", "to_unit"]
 
