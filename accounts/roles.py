@@ -36,8 +36,17 @@ def perms(app_label, actions, *models):
 
 VIEW = ("view",)
 EDIT = ("view", "add", "change", "delete")
-REFERENCE = ("unit", "channel", "channelgroup")
-RECORDS = ("educationrecord", "workrecord", "secondment", "training", "appraisal", "rewardpunishment", "familymember")
+REFERENCE = ("unit", "unitalias", "channel", "channelgroup")
+RECORDS = (
+    "educationrecord",
+    "workrecord",
+    "resumenote",
+    "secondment",
+    "training",
+    "appraisal",
+    "rewardpunishment",
+    "familymember",
+)
 POOL = ("poolmembership", "poolstatuschange")
 
 ROLE_PERMISSIONS = {

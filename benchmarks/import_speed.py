@@ -123,7 +123,7 @@ def step(kind, path, database_url):
             assert plan.ok, [str(problem) for problem in plan.problems[:5]]
             if kind == "import":
                 roster_import_apply(plan=plan)
-            rows = len(plan.rows)
+            rows = len(plan.people)
         queries = len(connection.queries)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -20,11 +20,13 @@ from .models import (
     ChannelGroup,
     EducationRecord,
     FamilyMember,
+    ResumeNote,
     RewardPunishment,
     Secondment,
     StaleEditError,
     Training,
     Unit,
+    UnitAlias,
     WorkRecord,
 )
 from .models.records import STALE_EDIT
@@ -105,8 +107,16 @@ class ChannelAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "code"]
 
 
+class UnitAliasInline(admin.TabularInline):
+    """Other names of the unit, by which rosters and .lrmx files name it (cadres.UnitAlias)."""
+
+    model = UnitAlias
+    extra = 0
+
+
 @admin.register(Unit)
 class UnitAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
+    inlines = [UnitAliasInline]
     list_display = ["name", "kind", "parent", "sort_order"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -131,17 +141,27 @@ CADRE_FIELDSETS = [
                 "name",
                 "id_number",
                 ("gender", "birth_date", "birth_month_only"),
-                ("ethnicity", "political_status"),
+                ("ethnicity", "political_status", "political_status_written"),
                 ("native_place", "birthplace"),
-                ("party_joined_date", "party_confirmed_date"),
+                ("party_joined_date", "party_joined_month_only", "party_confirmed_date"),
                 ("health", "professional_title"),
                 "specialty",
             ]
         },
     ),
-    ("学历学位", {"fields": [("education", "degree")]}),
-    ("工作情况", {"fields": ["unit", ("post", "rank"), ("channel", "entry_date"), "first_work_date"]}),
-    ("在职状态", {"fields": ["status", ("leave_date", "leave_reason")]}),
+    ("学历学位", {"fields": [("education", "education_written", "education_mode"), ("degree", "degree_written")]}),
+    (
+        "工作情况",
+        {
+            "fields": [
+                "unit",
+                ("post", "rank"),
+                ("channel", "entry_date", "entry_month_only"),
+                ("first_work_date", "first_work_month_only"),
+            ]
+        },
+    ),
+    ("在职状态", {"fields": ["status", ("leave_date", "leave_month_only", "leave_reason")]}),
     (
         "任免审批表",
         {"fields": [("proposed_post", "proposed_removal"), "appointment_reason", "retirement_month"]},
@@ -185,7 +205,22 @@ class RecordInline(admin.TabularInline):
 
 class EducationInline(RecordInline):
     model = EducationRecord
-    fields = ["mode", "start_date", "end_date", "school", "major", "education", "degree"]
+    fields = [
+        "mode",
+        "start_date",
+        "end_date",
+        "school",
+        "major",
+        "education",
+        "education_written",
+        "degree",
+        "degree_written",
+    ]
+
+
+class ResumeNoteInline(RecordInline):
+    model = ResumeNote
+    fields = ["start_date", "text"]
 
 
 class WorkInline(RecordInline):
@@ -283,6 +318,7 @@ class CadreAdmin(ScopedAdminMixin, SimpleHistoryAdmin):
         PhotoInline,
         EducationInline,
         WorkInline,
+        ResumeNoteInline,
         SecondmentInline,
         TrainingInline,
         AppraisalInline,

@@ -5,7 +5,6 @@ DATABASE_URL (default: SQLite file in the project folder), SECRET_KEY, DEBUG, AL
 
 import datetime
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -196,9 +195,19 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Roster imports (cadres/roster_import): limits checked before a file is opened, and where an upload waits
-# between its preview and the clerk's confirmation.
+# Roster imports (cadres/roster_import): limits checked before a file is opened.
 ROSTER_IMPORT_MAX_BYTES = int(os.environ.get("ROSTER_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 ROSTER_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("ROSTER_IMPORT_MAX_UNCOMPRESSED", str(400 * 1024 * 1024)))
 ROSTER_IMPORT_MAX_ROWS = int(os.environ.get("ROSTER_IMPORT_MAX_ROWS", "200000"))
-ROSTER_IMPORT_DIR = os.environ.get("ROSTER_IMPORT_DIR", str(Path(tempfile.gettempdir()) / "cadre-roster-uploads"))
+# .lrmx imports (cadres/lrmx): sized for a city's zip as `export_lrmx --zip` writes it (tens of thousands of
+# files with photos). One .lrmx is never larger than LRMX_IMPORT_MAX_BYTES, so a zip member that says it is
+# larger, or that inflates more than LRMX_IMPORT_MAX_RATIO times (a bomb), is refused before it is read.
+LRMX_IMPORT_MAX_BYTES = int(os.environ.get("LRMX_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+LRMX_IMPORT_MAX_FILES = int(os.environ.get("LRMX_IMPORT_MAX_FILES", "50000"))
+LRMX_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("LRMX_IMPORT_MAX_UNCOMPRESSED", str(8 * 1024 * 1024 * 1024)))
+LRMX_IMPORT_MAX_RATIO = int(os.environ.get("LRMX_IMPORT_MAX_RATIO", "100"))
+# A browser upload of .lrmx files (one, or a zip); larger zips go through `import_lrmx`.
+LRMX_UPLOAD_MAX_BYTES = int(os.environ.get("LRMX_UPLOAD_MAX_BYTES", str(200 * 1024 * 1024)))
+# Uploads waiting for confirmation (cadres/importing/pending.py), kept in the database.
+PENDING_UPLOAD_MAX_BYTES = max(ROSTER_IMPORT_MAX_BYTES, LRMX_UPLOAD_MAX_BYTES)
+PENDING_UPLOAD_MAX_AGE = int(os.environ.get("PENDING_UPLOAD_MAX_AGE", str(SESSION_COOKIE_AGE)))

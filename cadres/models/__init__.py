@@ -6,6 +6,7 @@ from .career import (
     AppraisalResult,
     EducationRecord,
     FamilyMember,
+    ResumeNote,
     RewardKind,
     RewardPunishment,
     Secondment,
@@ -14,9 +15,9 @@ from .career import (
     Training,
     WorkRecord,
 )
-from .imports import ImportBatch
+from .imports import ImportBatch, PendingUpload
 from .photo import CadrePhoto
-from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit
+from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit, UnitAlias
 from .saved import SavedFilter
 
 __all__ = [
@@ -29,10 +30,12 @@ __all__ = [
     "EducationRecord",
     "FamilyMember",
     "ImportBatch",
+    "PendingUpload",
     "PoolMembership",
     "PoolStatus",
     "PoolStatusChange",
     "Recommender",
+    "ResumeNote",
     "RewardKind",
     "RewardPunishment",
     "SavedFilter",
@@ -42,5 +45,6 @@ __all__ = [
     "StudyMode",
     "Training",
     "Unit",
+    "UnitAlias",
     "WorkRecord",
 ]

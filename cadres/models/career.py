@@ -5,10 +5,11 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from ..choices import Degree, Education, UnitKind
+from ..choices import Degree, Education, StudyMode, UnitKind
+from ..importing import synonyms
 from ..querysets import SecondmentQuerySet
 from ..validators import validate_no_control_characters
-from .records import Cadre, Unit
+from .records import Cadre, Unit, clean_fields_and_written_forms
 
 END_BEFORE_START = "结束时间不能早于开始时间"
 PLANNED_END_BEFORE_START = "计划结束时间不能早于开始时间"
@@ -28,18 +29,17 @@ def end_after_start(name, *, start_optional=False):
     )
 
 
-class StudyMode(models.TextChoices):
-    FULL_TIME = "全日制", "全日制教育"
-    IN_SERVICE = "在职", "在职教育"
-
-
 class EducationRecord(models.Model):
     cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="education_records")
     mode = models.CharField("教育类别", max_length=4, choices=StudyMode.choices)
     school = models.CharField("毕业院校系", max_length=100, validators=TEXT)
     major = models.CharField("专业", max_length=100, blank=True, validators=TEXT)
     education = models.CharField("学历", max_length=10, choices=Education.choices, blank=True)
+    education_written = models.CharField(
+        "学历（原文）", max_length=30, blank=True, help_text="如 省委党校研究生；可不填"
+    )
     degree = models.CharField("学位", max_length=4, choices=Degree.choices, blank=True)
+    degree_written = models.CharField("学位（原文）", max_length=30, blank=True, help_text="如 法学硕士；可不填")
     # Rosters (花名册) give the school and major of 全日制 and 在职 education without dates.
     start_date = models.DateField("入学时间", null=True, blank=True, help_text="不详可不填")
     end_date = models.DateField("毕业时间", null=True, blank=True, help_text="在读或不详不填")
@@ -53,8 +53,28 @@ class EducationRecord(models.Model):
         ordering = ["cadre", F("start_date").asc(nulls_first=True), "pk"]
         constraints = [end_after_start("education_end_after_start", start_optional=True)]
 
+    WRITTEN = {
+        "education": ("education_written", synonyms.education_level_of),
+        "degree": ("degree_written", lambda written, degree: synonyms.degree_value(written)),
+    }
+    MODE_FIELD = "mode"
+
     def __str__(self):
         return f"{self.school}{self.major}"
+
+    def clean_fields(self, exclude=None):
+        """Check each field (Django's checks), and that each written form reads as its stored choice."""
+        clean_fields_and_written_forms(self, exclude)
+
+    @property
+    def education_text(self):
+        """Return the 学历 as it was written (省委党校研究生), else the level."""
+        return self.education_written or self.education
+
+    @property
+    def degree_text(self):
+        """Return the 学位 as it was written (法学硕士), else the degree."""
+        return self.degree_written or self.degree
 
 
 class WorkRecord(models.Model):
@@ -94,6 +114,28 @@ class WorkRecord(models.Model):
 
     def __str__(self):
         return f"{self.unit or self.unit_name}{self.post}"
+
+
+class ResumeNote(models.Model):
+    """A line of a 简历 from another writer that reads as neither a study nor a post, kept whole.
+
+    It is shown and exported again as it was written, in its place: after the lines that start
+    before `start_date` (its own period's start, or that of the line it followed).
+    """
+
+    cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="resume_notes")
+    start_date = models.DateField("排在此时间之后", null=True, blank=True, help_text="不填则排在简历最前")
+    text = models.CharField("内容（原文）", max_length=300, validators=TEXT)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "简历（未拆分的行）"
+        verbose_name_plural = "简历（未拆分的行）"
+        ordering = ["cadre", F("start_date").asc(nulls_first=True), "pk"]
+
+    def __str__(self):
+        return self.text
 
 
 class SecondmentKind(models.TextChoices):

@@ -26,3 +26,30 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.filename}（{self.created_at:%Y-%m-%d %H:%M}）"
+
+
+class PendingUpload(models.Model):
+    """An upload previewed and waiting for its owner's confirmation (cadres/importing/pending.py).
+
+    Kept in the database, so that every app server behind a load balancer finds it; the session
+    holds only the key. `fingerprint` is a digest of what the preview showed: a confirmation applies
+    the upload only if planning it again gives the same.
+    """
+
+    key = models.CharField("标识", max_length=64, unique=True)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", on_delete=models.CASCADE)
+    kind = models.CharField("类别", max_length=10)
+    filename = models.CharField("文件名", max_length=255)
+    data = models.BinaryField("文件内容")
+    size = models.PositiveBigIntegerField("大小（字节）")
+    options = models.JSONField("导入选项", default=dict, blank=True)
+    fingerprint = models.CharField("预览摘要", max_length=64, blank=True)
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+    expires_at = models.DateTimeField("失效时间", db_index=True)
+
+    class Meta:
+        verbose_name = "待确认的导入"
+        verbose_name_plural = "待确认的导入"
+
+    def __str__(self):
+        return f"{self.filename}（{self.owner}）"

@@ -1,13 +1,16 @@
 """Units, entry channels and cadres: the records every figure is counted from."""
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, StudyMode, UnitKind
 from ..fields import IdNumberField
+from ..importing import synonyms
 from ..querysets import CadreQuerySet, UnitQuerySet
 from ..validators import normalize_id_number, parse_id_number, validate_no_control_characters
 
@@ -24,6 +27,10 @@ LEAVE_BEFORE_ENTRY = "离开时间必须晚于进入时间"
 BIRTH_AFTER_ENTRY = "出生日期必须早于进入时间"
 BIRTH_AFTER_WORK = "出生日期必须早于参加工作时间"
 UNIT_PARENT_CYCLE = "上级单位不能是本单位或其下级单位"
+UNIT_NAME_IS_ALIAS = "“{name}”已是单位“{unit}”的别名"
+ALIAS_IS_UNIT_NAME = "已有单位名为“{name}”，别名不能与单位名称相同"
+WRITTEN_MISMATCH = "写法“{written}”与{label}“{value}”不一致；请改正写法，或清空写法只保留{label}"
+WRITTEN_UNKNOWN = "写法“{written}”不是可识别的{label}"
 STALE_EDIT = (
     "该干部信息已被他人修改（可能在您打开此页面之后），为避免覆盖他人的修改，本次保存未执行。请重新打开后再修改。"
 )
@@ -65,6 +72,33 @@ class Unit(models.Model):
     def clean(self):
         if self.pk and self.parent_id and self.parent_id in Unit.objects.subtree_ids(self.pk):
             raise ValidationError({"parent": UNIT_PARENT_CYCLE})
+        alias = UnitAlias.objects.filter(name=self.name).exclude(unit_id=self.pk).select_related("unit").first()
+        if alias is not None:
+            raise ValidationError({"name": UNIT_NAME_IS_ALIAS.format(name=self.name, unit=alias.unit.name)})
+
+
+class UnitAlias(models.Model):
+    """Another name a unit is known by (区委组织部 for 中共下陆区委组织部), in rosters and .lrmx files.
+
+    Every reader resolves a unit's name through these (Unit.objects.by_name).
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name="单位", on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField("别名", max_length=100, unique=True, validators=[validate_no_control_characters])
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "单位别名"
+        verbose_name_plural = "单位别名"
+        ordering = ["unit", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.name and Unit.objects.filter(name=self.name).exists():
+            raise ValidationError({"name": ALIAS_IS_UNIT_NAME.format(name=self.name)})
 
 
 class ChannelGroupManager(models.Manager):
@@ -132,6 +166,7 @@ class Cadre(models.Model):
     native_place = models.CharField("籍贯", max_length=50, blank=True, validators=[validate_no_control_characters])
     birthplace = models.CharField("出生地", max_length=50, blank=True, validators=[validate_no_control_characters])
     party_joined_date = models.DateField("入党时间", null=True, blank=True)
+    party_joined_month_only = models.BooleanField("入党时间只精确到月", default=False)
     party_confirmed_date = models.DateField("转正时间", null=True, blank=True, help_text="党龄自转正时间起算")
     health = models.CharField("健康状况", max_length=10, blank=True, validators=[validate_no_control_characters])
     professional_title = models.CharField(
@@ -146,16 +181,40 @@ class Cadre(models.Model):
         help_text="18位，最后一位可为X；填写后出生日期和性别须与之一致",
     )
     political_status = models.CharField("政治面貌", max_length=10, choices=PoliticalStatus.choices)
+    # What a roster or .lrmx wrote where the stored choice is coarser (九三学社社员 is 民主党派):
+    # kept so that an export prints what came in; it must read as the stored choice (clean()).
+    political_status_written = models.CharField(
+        "政治面貌（原文）", max_length=30, blank=True, help_text="如 九三学社社员；须与政治面貌一致，可不填"
+    )
     education = models.CharField("最高学历", max_length=10, choices=Education.choices)
+    education_written = models.CharField(
+        "最高学历（原文）",
+        max_length=30,
+        blank=True,
+        help_text="如 大学本科毕业、省委党校研究生；须与最高学历一致，可不填",
+    )
+    # 全日制, 在职 or 党校: official tables count 党校 education apart (cadres/importing/synonyms.py).
+    education_mode = models.CharField(
+        "最高学历类别", max_length=4, choices=StudyMode.choices, default=StudyMode.FULL_TIME
+    )
     degree = models.CharField("最高学位", max_length=4, choices=Degree.choices, default=Degree.NONE)
+    degree_written = models.CharField(
+        "最高学位（原文）",
+        max_length=30,
+        blank=True,
+        help_text="如 法学硕士、工商管理硕士（MBA）；须与最高学位一致，可不填",
+    )
     unit = models.ForeignKey(Unit, verbose_name="工作单位", on_delete=models.PROTECT, related_name="cadres")
     post = models.CharField("职务", max_length=100, blank=True, validators=[validate_no_control_characters])
     rank = models.CharField("职级", max_length=50, blank=True, validators=[validate_no_control_characters])
     channel = models.ForeignKey(Channel, verbose_name="进入方式", on_delete=models.PROTECT, related_name="cadres")
     entry_date = models.DateField("进入时间", null=True, blank=True, db_index=True, help_text="拟录用人员不填")
+    entry_month_only = models.BooleanField("进入时间只精确到月", default=False)
     first_work_date = models.DateField("参加工作时间", null=True, blank=True)
+    first_work_month_only = models.BooleanField("参加工作时间只精确到月", default=False)
     status = models.CharField("状态", max_length=4, choices=CadreStatus.choices, default=CadreStatus.ACTIVE)
     leave_date = models.DateField("离开时间", null=True, blank=True)
+    leave_month_only = models.BooleanField("离开时间只精确到月", default=False)
     leave_reason = models.CharField("离开原因", max_length=4, choices=LeaveReason.choices, blank=True)
     # The 任免审批表's own fields (LRMX.md): what the form proposes, kept so a reprint says the same.
     proposed_post = models.CharField(
@@ -223,6 +282,23 @@ class Cadre(models.Model):
         ]
         indexes = [models.Index(fields=["entry_date", "channel"], name="cadre_entry_channel_idx")]
 
+    # A date field known only to the month (stored as the 1st) → the flag that says so.
+    MONTH_ONLY = {
+        "birth_date": "birth_month_only",
+        "party_joined_date": "party_joined_month_only",
+        "entry_date": "entry_month_only",
+        "first_work_date": "first_work_month_only",
+        "leave_date": "leave_month_only",
+    }
+    # A coded field → (its written form's field, the vocabulary that reads the written form).
+    # A coded field → (its written form's field, what the form reads as, given the record's degree).
+    WRITTEN = {
+        "political_status": ("political_status_written", lambda written, degree: synonyms.political_status_of(written)),
+        "education": ("education_written", synonyms.education_level_of),
+        "degree": ("degree_written", lambda written, degree: synonyms.degree_value(written)),
+    }
+    MODE_FIELD = "education_mode"
+
     def __str__(self):
         return self.name
 
@@ -288,3 +364,57 @@ class Cadre(models.Model):
             errors["first_work_date"] = BIRTH_AFTER_WORK
         if errors:
             raise ValidationError(errors)
+
+    def clean_fields(self, exclude=None):
+        """Check each field (Django's checks), and that each written form reads as its stored choice."""
+        clean_fields_and_written_forms(self, exclude)
+
+
+def clean_fields_and_written_forms(record, exclude):
+    """Run Model.clean_fields, then add the errors of written forms (written_form_errors), as one ValidationError."""
+    errors = {}
+    try:
+        models.Model.clean_fields(record, exclude)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    for name, message in written_form_errors(record).items():
+        if not exclude or name not in exclude:
+            errors.setdefault(name, []).append(message)
+    if errors:
+        raise ValidationError(errors)
+
+
+def written_form_errors(record):
+    """Return {written field: message} for each written form that does not read as its stored choice.
+
+    `record` declares WRITTEN ({field: (written field, reader)}) and MODE_FIELD, the StudyMode
+    that a written 学历 naming one (省委党校研究生 is 党校) must agree with.
+    """
+    names = [name for field, (written, _read) in record.WRITTEN.items() for name in (field, written)]
+    values = tuple(getattr(record, name) for name in (*names, "degree", record.MODE_FIELD))
+    return dict(_written_form_errors(type(record), values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_form_errors(model, values):
+    """The errors of written_form_errors, worked out once per combination (a roster repeats a few)."""
+    *pairs, degree, stored_mode = values
+    errors = {}
+    for index, (name, (written_name, read)) in enumerate(model.WRITTEN.items()):
+        stored, written = pairs[2 * index], pairs[2 * index + 1]
+        if not written:
+            continue
+        label = model._meta.get_field(name).verbose_name
+        value = read(written, degree)
+        if value is None:
+            errors[written_name] = WRITTEN_UNKNOWN.format(written=written, label=label)
+        elif value != stored:
+            errors[written_name] = WRITTEN_MISMATCH.format(written=written, label=label, value=stored)
+    education_written = pairs[2 * list(model.WRITTEN).index("education") + 1]
+    mode = synonyms.education_mode_of(education_written) if education_written else None
+    if mode is not None and mode != stored_mode and "education_written" not in errors:
+        mode_label = model._meta.get_field(model.MODE_FIELD).verbose_name
+        errors["education_written"] = WRITTEN_MISMATCH.format(
+            written=education_written, label=mode_label, value=StudyMode(stored_mode).label
+        )
+    return tuple(errors.items())

@@ -3,7 +3,8 @@
 from django import forms
 from django.conf import settings
 
-from .reader import FILE_TOO_LARGE, megabytes
+from ..importing.pending import megabytes
+from .reader import FILE_TOO_LARGE
 
 
 class RosterUploadForm(forms.Form):

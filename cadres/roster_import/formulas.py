@@ -2,14 +2,18 @@
 
 openpyxl and some systems write a formula without calculating it (TRAPS.md), and a sheet may hold
 Excel's error values (#N/A, #REF! …); calamine gives an empty cell for both, which would pass as
-"not filled in". The sheet's XML tells them apart: <f> with no <v>, and t="e".
+"not filled in". In an .xlsx the sheet's XML tells them apart (<f> with no <v>, and t="e"); in a
+legacy .xls the BIFF records do (a FORMULA whose result is the blank placeholder, which is what a
+formula never calculated carries, or an error; a BOOLERR holding an error).
 """
 
 import io
 import posixpath
 import re
+import struct
 import zipfile
 
+import olefile
 from defusedxml import ElementTree
 
 XLSX_MAGIC = b"PK\x03\x04"
@@ -108,12 +112,9 @@ def _sheet_path(archive, sheet_name):
 
 
 def hidden_values(data, sheet_name):
-    """Return {(Excel row, column index): UNCALCULATED or ExcelError} for the cells calamine reads as empty.
-
-    Only .xlsx files are scanned; a legacy .xls gives nothing here.
-    """
+    """Return {(Excel row, column index): UNCALCULATED or ExcelError} for the cells calamine reads as empty."""
     if not data.startswith(XLSX_MAGIC):
-        return {}
+        return _xls_hidden_values(data, sheet_name)
     found = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -129,4 +130,114 @@ def hidden_values(data, sheet_name):
                         found.setdefault(cell, UNCALCULATED)
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
         return {}
+    return found
+
+
+# BIFF8 (MS-XLS): record ids, and the error codes of FORMULA results and BOOLERR cells.
+_BOF, _EOF, _BOUNDSHEET, _FORMULA, _BOOLERR = 0x0809, 0x000A, 0x0085, 0x0006, 0x0205
+_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A"}
+
+
+def _records(stream, start=0):
+    """Yield (record id, offset of its data, its length) of the BIFF records from `start`."""
+    position, end = start, len(stream)
+    while position + 4 <= end:
+        record, length = struct.unpack_from("<HH", stream, position)
+        yield record, position + 4, length
+        position += 4 + length
+
+
+def _sheet_offsets(stream):
+    """Return {sheet name: offset of its BOF} from the workbook globals' BOUNDSHEET records."""
+    offsets = {}
+    for record, at, length in _records(stream):
+        if record == _BOUNDSHEET and length >= 8:
+            offset, count, flags = struct.unpack_from("<I2xBB", stream, at)
+            raw = stream[at + 8 : at + length]
+            offsets[raw[: count * 2].decode("utf-16-le") if flags & 1 else raw[:count].decode("latin-1")] = offset
+        elif record == _EOF:
+            break
+    return offsets
+
+
+def _xls_hidden_values(data, sheet_name):
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            name = next((n for n in ("Workbook", "Book") if ole.exists(n)), None)
+            if name is None:
+                return {}
+            stream = ole.openstream(name).read()
+    except (OSError, ValueError, struct.error):
+        return {}
+    offset = _sheet_offsets(stream).get(sheet_name)
+    if offset is None:
+        return {}
+    found = {}
+    for record, at, length in _records(stream, offset):
+        if record == _FORMULA and length >= 14:
+            row, column = struct.unpack_from("<HH", stream, at)
+            result = stream[at + 6 : at + 14]
+            if result[6:8] == b"\xff\xff" and result[0] == 3:
+                found[(row + 1, column)] = UNCALCULATED
+            elif result[6:8] == b"\xff\xff" and result[0] == 2:
+                found[(row + 1, column)] = ExcelError(_ERRORS.get(result[2], "#N/A"))
+        elif record == _BOOLERR and length >= 8:
+            row, column, _xf, value, is_error = struct.unpack_from("<HHHBB", stream, at)
+            if is_error:
+                found[(row + 1, column)] = ExcelError(_ERRORS.get(value, "#N/A"))
+        elif record == _EOF and at - 4 > offset:
+            break
+    return found
+
+
+# A number whose one decimal (1985.1) may be a month with its 0 dropped, with the style it is shown in.
+_ONE_DECIMAL = re.compile(rb'<c r="([A-Z]+)(\d+)"(?: s="(\d+)")?(?: t="n")?><v>(\d{4}\.\d)</v>')
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# Built-in number formats (ECMA-376 18.8.30) that show two decimals: 0.00 and #,##0.00.
+_TWO_DECIMAL_BUILTINS = {2, 4}
+_TWO_DECIMALS = re.compile(r"(?<![0#])\.00(?![0#])")
+
+
+def _two_decimal_styles(archive):
+    """Return the indexes of the cell styles (cellXfs) whose number format shows exactly two decimals."""
+    try:
+        styles = ElementTree.fromstring(archive.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    custom = {
+        int(numfmt.get("numFmtId")): numfmt.get("formatCode", "")
+        for numfmt in styles.iter(f"{_MAIN}numFmt")
+        if numfmt.get("numFmtId", "").isdigit()
+    }
+    shown = set()
+    xfs = styles.find(f"{_MAIN}cellXfs")
+    for index, xf in enumerate(xfs if xfs is not None else ()):
+        number_format = int(xf.get("numFmtId", "0"))
+        code = custom.get(number_format)
+        if number_format in _TWO_DECIMAL_BUILTINS or (code and _TWO_DECIMALS.search(code.split(";")[0])):
+            shown.add(index)
+    return shown
+
+
+def two_decimal_cells(data, sheet_name):
+    """Return the (Excel row, column index) of .xlsx number cells such as 1985.1 shown with two decimals.
+
+    Such a cell reads 1985.10 on screen: October. Read only when a roster has such a number in a
+    date column; a legacy .xls gives nothing here (its formats are not read).
+    """
+    if not data.startswith(XLSX_MAGIC):
+        return set()
+    found = set()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            path = _sheet_path(archive, sheet_name)
+            styles = _two_decimal_styles(archive)
+            if path is None or not styles:
+                return set()
+            with archive.open(path) as stream:
+                for _pattern, match in _matches(stream, {_ONE_DECIMAL: b"."}):
+                    if match[3] is not None and int(match[3]) in styles:
+                        found.add((int(match[2]), _column_index(match[1])))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, ValueError):
+        return set()
     return found

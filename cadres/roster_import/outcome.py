@@ -1,31 +1,27 @@
 """What a roster import would do: each row's planned cadre and education records, or its problems.
 
 A planned cadre is kept as a row of its concrete fields' values (foreign keys as ids) rather than a
-model instance: a tuple costs a fifth of the memory, which counts at 100,000 rows.
+model instance: a tuple costs a fifth of the memory, which counts at 100,000 rows. The plan and
+problem types are the import core's (cadres/importing), shared with the .lrmx import.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from django.db.models.base import ModelState
 
-from ..models import Cadre, StudyMode, Unit
+from ..choices import StudyMode
+from ..importing.dates import month_text
+from ..importing.outcome import ImportPlan, Planned
+from ..models import Cadre, Unit
 from .columns import BY_KEY
 
-ROW_ERROR = "第{row}行 · {column} · {reason}"
-
-WHOLE_ROW = "整行"
-
-ACTION_CREATED, ACTION_UPDATED, ACTION_UNCHANGED = "created", "updated", "unchanged"
-ACTION_LABELS = {ACTION_CREATED: "新增", ACTION_UPDATED: "更新", ACTION_UNCHANGED: "未变"}
-# The cadre fields an import may set, in the order a preview shows them.
+# The cadre fields an import may set, in the order a preview shows them. A date known to the month,
+# a written form and the mode of an education are shown with the field they belong to (COMPANIONS).
 IMPORTED_FIELDS = (
     "name",
     "gender",
     "ethnicity",
     "birth_date",
-    "birth_month_only",
     "id_number",
     "political_status",
     "education",
@@ -41,27 +37,18 @@ IMPORTED_FIELDS = (
     "leave_reason",
     "notes",
 )
+# The fields written along with a changed field: its precision, its written form, its mode.
+COMPANIONS = {
+    **{name: (name, flag) for name, flag in Cadre.MONTH_ONLY.items()},
+    **{name: (name, written) for name, (written, _read) in Cadre.WRITTEN.items()},
+    "education": ("education", "education_written", "education_mode"),
+}
 # How a change is named in the preview, the command's report and the import record.
 CHANGE_LABELS = {
     **{name: BY_KEY[name].label for name in IMPORTED_FIELDS if name in BY_KEY},
-    "birth_month_only": "出生日期只精确到月",
     "fulltime.school": "全日制教育·毕业院校及专业",
     "inservice.school": "在职教育·毕业院校及专业",
 }
-CHANGE = "{label}：{old} → {new}"
-EMPTY = "（空）"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the roster: the Excel row and the column as the file names them."""
-
-    row: int
-    column: str
-    reason: str
-
-    def __str__(self):
-        return ROW_ERROR.format(row=self.row, column=self.column, reason=self.reason)
 
 
 # A cadre as a row of its concrete fields' values (foreign keys as ids), the form a plan keeps:
@@ -71,6 +58,9 @@ ATTNAMES = tuple(field.attname for field in CONCRETE)
 INDEX = {field.name: index for index, field in enumerate(CONCRETE)}
 DEFAULTS = tuple(None if field.primary_key else field.get_default() for field in CONCRETE)
 PK, VERSION, UNIT, CHANNEL = INDEX["id"], INDEX["version"], INDEX["unit"], INDEX["channel"]
+_DATES = {INDEX[name]: INDEX[flag] for name, flag in Cadre.MONTH_ONLY.items()}
+_WRITTEN = {INDEX[name]: INDEX[written] for name, (written, _read) in Cadre.WRITTEN.items()}
+_MODE = INDEX["education_mode"]
 
 
 def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
@@ -95,23 +85,50 @@ def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
     return cadre
 
 
+def shown_value(values, index):
+    """Return field `index` of a values row as a preview shows it: a month as 1990.05, a written form as written."""
+    value = values[index]
+    if value is None:
+        return ""
+    flag = _DATES.get(index)
+    if flag is not None:
+        return month_text(value) if values[flag] else value.isoformat()
+    written = _WRITTEN.get(index)
+    if written is not None:
+        text = values[written] or value
+        if index == INDEX["education"] and values[_MODE] != StudyMode.FULL_TIME:
+            text += f"（{StudyMode(values[_MODE]).label}）"
+        return text
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
 # The two education columns under 全日制教育 / 在职教育 and the records they fill.
 STUDY_MODES = {"fulltime.": StudyMode.FULL_TIME.value, "inservice.": StudyMode.IN_SERVICE.value}
+# The modes of the records a column's school is compared with (在职教育 holds 党校 education too).
+STUDY_ROWS = {
+    StudyMode.FULL_TIME.value: (StudyMode.FULL_TIME.value,),
+    StudyMode.IN_SERVICE.value: tuple(mode.value for mode in StudyMode.in_service_row()),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class PlannedStudy:
-    """An education record a row creates (pk None) or corrects (the undated record of that mode)."""
+    """An education record a row creates (pk None) or corrects (the record of that school, or the undated one)."""
 
     pk: int | None
     mode: str
     school: str
     education: str
+    education_written: str
     degree: str
+    degree_written: str
+    major: str = ""
 
 
 @dataclass(slots=True)
-class PlannedRow:
+class PlannedRow(Planned):
     """What one row would do: create a cadre, update one (with the changes), or nothing.
 
     `values` is the cadre as it would be saved (see CONCRETE); `unit` is the row's Unit, which may
@@ -122,20 +139,11 @@ class PlannedRow:
     action: str
     values: tuple
     unit: Unit | None = None
-    changes: dict = field(default_factory=dict)  # field name → (old, new) as text
+    changes: list = field(default_factory=list)  # Change, each with the field's name
     studies: tuple = ()  # PlannedStudy: the education records the row creates or corrects
 
-    @property
-    def action_label(self):
-        return ACTION_LABELS[self.action]
-
-    @property
-    def change_lines(self):
-        """Each change as the clerk reads it: 职务：科员 → 副科长."""
-        return [
-            CHANGE.format(label=CHANGE_LABELS.get(name, name), old=old or EMPTY, new=new or EMPTY)
-            for name, (old, new) in self.changes.items()
-        ]
+    def identity(self):
+        return [self.row, self.values[PK], self.values[VERSION]]
 
     @property
     def pk(self):
@@ -152,46 +160,14 @@ class PlannedRow:
 
 
 @dataclass
-class ImportPlan:
-    """The outcome of validating a roster: rows to apply, or the problems that prevent it."""
+class RosterPlan(ImportPlan):
+    """The ImportPlan of a roster, with where its sheet's header was and what the reader skipped."""
 
-    filename: str
-    sha256: str
-    sheet: str
-    header_row: int
-    ignored_columns: list
-    skipped: list
-    rows: list = field(default_factory=list)
-    problems: list = field(default_factory=list)
+    sheet: str = ""
+    header_row: int = 0
+    ignored_columns: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
     new_units: list = field(default_factory=list)
 
-    @property
-    def ok(self):
-        return not self.problems
-
-    def count(self, action):
-        return sum(1 for planned in self.rows if planned.action == action)
-
-    @property
-    def counts(self):
-        return {action: self.count(action) for action in ACTION_LABELS}
-
-    def fingerprint(self):
-        """Return a digest of what applying would do, to tell whether data changed since a preview."""
-        digest = hashlib.sha256(self.sha256.encode())
-        digest.update(json.dumps([unit.name for unit in self.new_units], ensure_ascii=False).encode())
-        for planned in self.rows:
-            item = [planned.row, planned.action, planned.pk, planned.version, planned.changes]
-            digest.update(json.dumps(item, ensure_ascii=False, sort_keys=True, default=str).encode())
-        return digest.hexdigest()
-
-
-def shown(name, value):
-    """Return a field value as a preview or the import record shows it (unit and channel by name)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if name in ("unit", "channel"):
-        return value.name
-    return str(value)
+    def fingerprint_items(self):
+        return [[unit.name for unit in self.new_units]]

@@ -3,130 +3,174 @@
 Nothing is written here. Units, channels and existing cadres are loaded once (lookups.py), so the
 number of queries does not grow with the rows; each row becomes a planned cadre (outcome.py) that
 has passed the model's validation, or problems carrying the Excel row and column the clerk sees.
+Who a row is about follows the one rule of the import core (cadres/importing/identity.py).
 """
 
 import operator
 
 from django.core.exceptions import ValidationError
 
-from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, UnitKind
+from ..choices import CadreStatus, Degree, Education, StudyMode, UnitKind
+from ..importing import synonyms
+from ..importing.dates import ParsedDate, merged_date, parse_date
+from ..importing.identity import Identities
+from ..importing.outcome import CREATED, UNCHANGED, UPDATED, Change
+from ..importing.problems import WHOLE_ROW, Problem
 from ..models import Cadre, Unit
-from ..models.records import ID_BIRTH_MISMATCH
-from . import cells, synonyms
-from .columns import BY_KEY
+from ..models.records import ID_BIRTH_MISMATCH, written_form_errors
+from . import cells
+from .columns import BY_KEY, EDUCATION_KEYS
 from .lookups import Lookups
 from .outcome import (
-    ACTION_CREATED,
-    ACTION_UNCHANGED,
-    ACTION_UPDATED,
     ATTNAMES,
+    CHANGE_LABELS,
     CHANNEL,
+    COMPANIONS,
     DEFAULTS,
     IMPORTED_FIELDS,
     INDEX,
     PK,
     STUDY_MODES,
+    STUDY_ROWS,
     UNIT,
-    WHOLE_ROW,
-    ImportPlan,
     PlannedRow,
     PlannedStudy,
-    Problem,
+    RosterPlan,
     cadre_from_values,
-    shown,
+    shown_value,
 )
-from .row_reader import FORMULA_UNCALCULATED, REQUIRED, UNREMEMBERED, RowReader
+from .row_reader import REQUIRED, RowReader
 
-__all__ = [
-    "ACTION_CREATED",
-    "ACTION_UNCHANGED",
-    "ACTION_UPDATED",
-    "FORMULA_UNCALCULATED",
-    "REQUIRED",
-    "ImportPlan",
-    "Problem",
-    "roster_plan",
-]
-
-UNIT_UNKNOWN = "系统中没有单位“{unit}”；请先在“数据维护”中添加，或选择“自动创建新单位”"
+UNIT_UNKNOWN = "系统中没有单位“{unit}”；请先在“数据维护”中添加（或作为已有单位的别名），或选择“自动创建新单位”"
 UNIT_FORBIDDEN = "您无权导入单位“{unit}”的干部"
 UNIT_CREATE_FORBIDDEN = "您无权创建新单位“{unit}”"
 CHANNEL_UNKNOWN = "无法识别进入方式“{value}”，可填写：{choices}"
 DUPLICATE_ID = "同一公民身份号码在文件中出现了两次（第{first}行和第{second}行）"
 DUPLICATE_PERSON = "与第{other}行是同一人（姓名、出生日期、单位均相同）"
+AMBIGUOUS = "系统中有{count}名干部与本行的姓名、出生日期和单位相同，无法确定是哪一位；请填写公民身份号码"
 CADRE_FORBIDDEN = "该公民身份号码属于您无权维护的单位的干部"
+LEFT_WITHOUT_DATE = "状态“{status}”表示已离开，须填写离开时间"
 TOO_MANY_PROBLEMS = "错误已超过{limit}处，其余行未再检查；这可能不是花名册，请修改以上错误后重新导入"
 # A file of junk rows stops here rather than listing (and holding) hundreds of thousands of errors.
 MAX_PROBLEMS = 1000
-EDUCATION_RANK = {value: rank for rank, value in enumerate(Education.values)}
-DEGREE_RANK = {value: rank for rank, value in enumerate(Degree.values)}
-# Enum .values is rebuilt on every access: looked up once here, not on every row.
 CHOICE_FIELDS = (
-    ("gender", tuple(Gender.values), synonyms.GENDER),
-    ("political_status", tuple(PoliticalStatus.values), synonyms.POLITICAL_STATUS),
-    ("status", tuple(CadreStatus.values), synonyms.STATUS),
-    ("leave_reason", tuple(LeaveReason.values), synonyms.LEAVE_REASON),
+    ("gender", synonyms.GENDER),
+    ("leave_reason", synonyms.LEAVE_REASON),
 )
-TEXT_LIMITS = {"ethnicity": 20, "post": 100, "rank": 50, "notes": 2000}
-UNIT_KIND_SUFFIXES = (
-    ("街道", UnitKind.SUBDISTRICT),
-    ("社区", UnitKind.COMMUNITY),
-    ("镇", UnitKind.TOWNSHIP),
-    ("乡", UnitKind.TOWNSHIP),
-    ("村", UnitKind.VILLAGE),
-)
+WRITTEN_FIELDS = (("political_status", synonyms.POLITICAL_STATUS),)
+DATE_KEYS = ("entry_date", "first_work_date", "leave_date")
+LEAVE_FIELDS = {"leave_date": None, "leave_reason": ""}
+# The columns that differ from person to person; the others are read once per combination (read_shared).
+PER_PERSON = frozenset({"name", "id_number", "birth_date", "post", "notes", *DATE_KEYS})
+# A bound on the combinations remembered: a roster whose shared columns all differ gains nothing from them.
+SHARED_MEMO_SIZE = 20_000
+# The column a model error on a field is shown in (a written form in its field's column).
+ERROR_COLUMNS = {
+    **{name: name for name in BY_KEY},
+    **{written: name for name, (written, _read) in Cadre.WRITTEN.items()},
+    **{flag: name for name, flag in Cadre.MONTH_ONLY.items()},
+    "education_mode": "education",
+}
 
 
 # The fields full_clean() would check (unit and channel come from the preloaded dicts).
 CHECKED_FIELDS = tuple(field for field in Cadre._meta.fields if field.name not in ("unit", "channel"))
 # What validate() needs of each field, looked up once rather than on every row.
-FIELD_CHECKS = tuple(
-    (field.name, field.attname, field.blank, field.empty_values, field.name not in UNREMEMBERED, field)
-    for field in CHECKED_FIELDS
+FIELD_CHECKS = tuple((field.name, field.attname, field.blank, field.empty_values, field) for field in CHECKED_FIELDS)
+
+
+class FieldChecks:
+    """The field checks of one set of fields a row sets, split by how often their values repeat.
+
+    The fields of CHECKED_ON_READ were checked by Django as their cells were read (cells.field_text).
+    """
+
+    def __init__(self, names):
+        checks = [check for check in FIELD_CHECKS if check[0] in names and check[0] not in CHECKED_ON_READ]
+        self.dated = [check for check in checks if check[0] in DATED]
+        self.grouped = [check for check in checks if check[0] not in DATED]
+        # The written forms are checked against their choices (Cadre.clean_fields) with the group.
+        self.written = bool(names & WRITTEN_INPUTS)
+        attnames = [check[1] for check in self.grouped]
+        if self.written:
+            attnames += sorted(WRITTEN_INPUTS)
+        self.values = operator.attrgetter(*attnames) if attnames else tuple
+        self.memo = {}
+
+
+CHECKED_ON_READ = frozenset({"name", "id_number", "post", "notes"})
+WRITTEN_INPUTS = frozenset(
+    {"degree", "education_mode", *(name for pair in Cadre.WRITTEN.items() for name in (pair[0], pair[1][0]))}
 )
+
+
+# Where a date and its flag of month precision sit in a values row.
+DATE_SLOTS = {name: (INDEX[name], INDEX[flag]) for name, flag in Cadre.MONTH_ONLY.items()}
+# Fields of many values (a date per person): checked value by value rather than in the group.
+DATED = frozenset(Cadre.MONTH_ONLY) | {"retirement_month", "party_confirmed_date", "created_at", "updated_at"}
+
+
+def _field_errors(cadre, checks):
+    """Return ((field, messages), …) of Django's field checks (Field.clean) on `cadre`."""
+    errors = []
+    for name, attname, blank, empty_values, model_field in checks:
+        value = getattr(cadre, attname)
+        if blank and value in empty_values:
+            continue
+        try:
+            model_field.clean(value, cadre)
+        except ValidationError as error:
+            errors.append((name, tuple(error.messages)))
+    return tuple(errors)
+
+
 # Read back from a validated cadre in one call: clean() may have completed some of its fields.
 CADRE_VALUES = operator.attrgetter(*ATTNAMES)
+# Each field a preview shows, its index, and the indexes that must all be equal for it to be unchanged.
+_SHOWN = tuple(
+    (name, INDEX[name], tuple(INDEX[companion] for companion in COMPANIONS.get(name, (name,))))
+    for name in IMPORTED_FIELDS
+)
 
 
-def _unit_kind(name):
-    for suffix, kind in UNIT_KIND_SUFFIXES:
-        if name.endswith(suffix):
-            return kind
-    return UnitKind.OTHER
-
-
-def _highest(values, rank):
-    present = [value for value in values if value]
-    return min(present, key=rank.get) if present else None
+def _highest(found, rank):
+    """Return the found item (value first) of the highest rank; the first of equals (全日制 before 在职)."""
+    best = None
+    for item in found:
+        if item is not None and (best is None or rank(item[0]) > rank(best[0])):
+            best = item
+    return best
 
 
 class Planner:
-    """Builds an ImportPlan from a RosterSheet."""
+    """Builds a RosterPlan from a RosterSheet."""
 
     def __init__(self, sheet, *, user=None, create_units=False, filename="", sha256=""):
         self.sheet, self.user, self.create_units = sheet, user, create_units
         self.present = {key for key, _text in sheet.columns.values()}
         self.lookups = Lookups(user, studies=any(f"{prefix}school" in self.present for prefix in STUDY_MODES))
-        self.plan = ImportPlan(
+        self.plan = RosterPlan(
             filename=filename,
             sha256=sha256,
             sheet=sheet.sheet,
             header_row=sheet.header_row,
             ignored_columns=sheet.ignored_columns,
-            skipped=[],
         )
-        # The education columns the roster has, as (prefix, 学位 key, 学历 key) and (prefix, mode, school key).
+        # The education columns the roster has: (prefix, 学位 key, 学历 key, the column's mode or None).
         self.education_keys = [
-            (prefix, f"{prefix}degree", f"{prefix}education")
+            (prefix, f"{prefix}degree", f"{prefix}education", STUDY_MODES.get(prefix))
             for prefix in ("", "fulltime.", "inservice.")
             if f"{prefix}education" in self.present or f"{prefix}degree" in self.present
         ]
         self.school_keys = [
             (prefix, mode, key) for prefix, mode in STUDY_MODES.items() if (key := f"{prefix}school") in self.present
         ]
+        self.date_keys = [key for key in DATE_KEYS if key in self.present]
+        self.shared_keys = tuple(sorted(self.present - PER_PERSON))
+        self.shared_memo = {}
         self.new_units = {}
-        self.seen_ids, self.seen_people = {}, {}
-        self.memo, self.field_memo, self.checks_of = {}, {}, {}
+        self.seen = Identities()
+        self.memo, self.field_memo, self.layouts = {}, {}, {}
 
     def build(self):
         for number, values in self.sheet.iter_rows(self.plan.skipped):
@@ -135,7 +179,9 @@ class Planner:
                 self.plan.problems.append(Problem(number, WHOLE_ROW, TOO_MANY_PROBLEMS.format(limit=MAX_PROBLEMS)))
                 break
         self.plan.new_units = list(self.new_units.values())
-        self.plan.problems.sort(key=lambda problem: problem.row)
+        # By row, and within a row from left to right as the clerk reads the sheet.
+        order = {text: index for index, (_key, text) in self.sheet.columns.items()}
+        self.plan.problems.sort(key=lambda problem: (problem.row, order.get(problem.column, len(order))))
         return self.plan
 
     def unit(self, reader):
@@ -149,7 +195,7 @@ class Planner:
             elif not self.lookups.may_create_units or self.lookups.visible_unit_ids is not None:
                 reader.problem("unit", UNIT_CREATE_FORBIDDEN.format(unit=name))
             else:
-                unit = self.new_units[name] = Unit(name=name, kind=_unit_kind(name))
+                unit = self.new_units[name] = Unit(name=name, kind=UnitKind.from_name(name))
                 try:
                     unit.full_clean(validate_unique=False)
                 except ValidationError as error:
@@ -163,126 +209,187 @@ class Planner:
         typed = reader.read("channel", cells.text, required=True)
         if not typed:
             return None
-        channel = self.lookups.channels.get(typed.replace(" ", ""))
+        channel = self.lookups.channels.get(synonyms.normalized(typed)) or self.lookups.channels.get(typed)
         if channel is None:
             reader.problem("channel", CHANNEL_UNKNOWN.format(value=typed, choices=self.lookups.channel_names))
         return channel
 
     def education(self, reader):
-        """Return (highest 学历, highest 学位, {prefix: PlannedStudy}) of the row's education columns."""
-        degrees, educations = {}, {}
-        for prefix, degree_key, education_key in self.education_keys:
-            degrees[prefix] = degree = reader.read(degree_key, cells.degree)
-            educations[prefix] = reader.read(education_key, cells.education, degree or "")
-        if len(degrees) == 1:
-            (degree,), (education,) = degrees.values(), educations.values()
-        else:
-            degree = _highest(degrees.values(), DEGREE_RANK)
-            education = _highest(educations.values(), EDUCATION_RANK)
-        if education is None and not any(reader.has(key) for _prefix, _degree, key in self.education_keys):
-            key = next(key for key in ("education", "fulltime.education", "inservice.education") if key in self.present)
+        """Return ((level, written, mode) of the highest 学历, (degree, written) of the highest 学位, studies).
+
+        `mode` is what the words say (省委党校研究生: 党校), else the column's (在职教育: 在职), else None.
+        """
+        educations, degrees = [], []
+        forms = {}
+        for prefix, degree_key, education_key, column_mode in self.education_keys:
+            degree = reader.read(degree_key, cells.degree)
+            education = reader.read(education_key, cells.education, degree[0] if degree else "")
+            if education is not None:
+                level, written, mode = education
+                education = (level, written, mode or column_mode)
+            educations.append(education)
+            degrees.append(degree)
+            forms[prefix] = (education, degree)
+        education = _highest(educations, Education.rank)
+        if education is None and not any(reader.has(key) for *_rest, key, _mode in self.education_keys):
+            key = next(key for key in EDUCATION_KEYS if key in self.present)
             reader.problem(key, REQUIRED)
         studies = {}
         for prefix, mode, school_key in self.school_keys:
             school = reader.read(school_key, cells.text, 100)
             if school:
-                found = educations.get(prefix) or "", degrees.get(prefix) or ""
-                studies[prefix] = PlannedStudy(None, mode, school, *found)
-        return education, degree, studies
+                found_education, found_degree = forms.get(prefix, (None, None))
+                level, written, words_mode = found_education or ("", "", None)
+                degree, degree_written = found_degree or ("", "")
+                study_mode = words_mode if words_mode in STUDY_ROWS[mode] else mode
+                studies[prefix] = PlannedStudy(None, study_mode, school, level, written, degree, degree_written)
+        return education, _highest(degrees, Degree.rank), studies
 
     def read_fields(self, reader):
-        """Return {field: value} for the columns this roster has, reporting each bad cell."""
+        """Return ({field: value}, {date field: ParsedDate or None}) of the row, reporting each bad cell."""
         values = {"name": reader.read("name", cells.person_name, required=True)}
-        id_number = reader.read("id_number", cells.id_number) or ""
-        if "id_number" in self.present:
-            values["id_number"] = id_number
-        birth = reader.read("birth_date", cells.parse_date)
-        if birth and birth.month_only and id_number:
-            from_id = cells.parse_id_number(id_number).birth_date
-            if (from_id.year, from_id.month) != (birth.date.year, birth.date.month):
-                reader.problem("birth_date", ID_BIRTH_MISMATCH.format(date=from_id.isoformat()))
-            birth = cells.ParsedDate(from_id)
-        if birth:
-            values["birth_date"], values["birth_month_only"] = birth.date, birth.month_only
-        elif id_number:
-            values["birth_date"] = cells.parse_id_number(id_number).birth_date
-            values["birth_month_only"] = False
-        for key, allowed, table in CHOICE_FIELDS:
+        info = reader.read("id_number", cells.id_info)
+        if info is not None:
+            values["id_number"] = info.number
+        birth = reader.read("birth_date", parse_date)
+        if birth and info:
+            if birth.month_only and (info.birth_date.year, info.birth_date.month) != (
+                birth.date.year,
+                birth.date.month,
+            ):
+                reader.problem("birth_date", ID_BIRTH_MISMATCH.format(date=info.birth_date.isoformat()))
+            birth = ParsedDate(info.birth_date) if birth.month_only else birth
+        elif info:
+            birth = ParsedDate(info.birth_date)
+        dates = {"birth_date": birth} if birth else {}
+        for key in self.date_keys:
+            dates[key] = reader.read(key, parse_date)
+        for key in ("post", "notes"):
             if key in self.present:
-                values[key] = reader.read(key, cells.choice, allowed, table) or ""
-        if "political_status" in self.present and not reader.has("political_status"):
-            reader.problem("political_status", REQUIRED)
+                values[key] = reader.read(key, cells.field_text, key) or ""
+        values.update(self.read_shared(reader))
+        return values, dates
+
+    def read_shared(self, reader):
+        """Return {field: value} of the cells whose values repeat from row to row (choices, units, channels).
+
+        Read once per combination of those cells, with the problems they make; a row with the same
+        combination gets the same fields and problems, at its own row number.
+        """
+        raw = tuple(map(reader.values.get, self.shared_keys))
+        key = (raw, tuple(map(type, raw)))
+        found = self.shared_memo.get(key)
+        if found is None:
+            scratch = RowReader(self.sheet, reader.number, reader.values, [], self.memo)
+            fields = self.shared_fields(scratch)
+            found = (fields, [(problem.column, problem.reason) for problem in scratch.problems])
+            if len(self.shared_memo) >= SHARED_MEMO_SIZE:
+                self.shared_memo.clear()
+            self.shared_memo[key] = found
+        fields, problems = found
+        for column, reason in problems:
+            reader.problems.append(Problem(reader.number, column, reason))
+        return fields
+
+    def shared_fields(self, reader):
+        values = {}
+        for key, table in CHOICE_FIELDS:
+            if key in self.present:
+                values[key] = reader.read(key, cells.choice, key, table) or ""
+        for key, table in WRITTEN_FIELDS:
+            if key in self.present:
+                found = reader.read(key, cells.written_choice, key, table, required=True)
+                if found is not None:
+                    values[key], values[f"{key}_written"] = found
+        if "status" in self.present:
+            status = reader.read("status", cells.status)
+            if status is not None:
+                values["status"] = status.status
+                if status.reason and not values.get("leave_reason"):
+                    values["leave_reason"] = status.reason
+                if status.status != CadreStatus.LEFT:
+                    # Back at work, or never left: a leave date and reason the roster has no column for go.
+                    values.update({key: empty for key, empty in LEAVE_FIELDS.items() if key not in self.present})
         if "ethnicity" in self.present:
-            typed = reader.read("ethnicity", cells.text, 20)
-            if typed:  # left blank: a new cadre gets the model's default (汉族), a known one keeps theirs
-                values["ethnicity"] = synonyms.ETHNICITY.get(typed, typed)
-        for key in ("post", "rank", "notes"):
-            if key in self.present:
-                values[key] = reader.read(key, cells.text, TEXT_LIMITS[key]) or ""
-        for key in ("entry_date", "first_work_date", "leave_date"):
-            if key in self.present:
-                parsed = reader.read(key, cells.parse_date)
-                values[key] = parsed.date if parsed else None
-        values["education"], degree, values["studies"] = self.education(reader)
+            ethnicity = reader.read("ethnicity", cells.ethnicity)
+            if ethnicity:  # left blank: a new cadre gets the model's default (汉族), a known one keeps theirs
+                values["ethnicity"] = ethnicity
+        if "rank" in self.present:
+            values["rank"] = reader.read("rank", cells.rank) or ""
+        education, degree, values["studies"] = self.education(reader)
+        if education is not None:
+            values["education"], values["education_written"], values["education_mode"] = education
         if self.present & {"degree", "fulltime.degree", "inservice.degree"}:
-            values["degree"] = degree or Degree.NONE
+            values["degree"], values["degree_written"] = degree or (Degree.NONE.value, "")
         values["unit"] = self.unit(reader)
         values["channel"] = self.channel(reader)
         return values
 
-    def match(self, reader, values):
-        """Return the existing cadre this row is about, or None for a new one."""
-        id_number = values.get("id_number")
-        if id_number:
-            first = self.seen_ids.setdefault(id_number, reader.number)
-            if first != reader.number:
-                reason = DUPLICATE_ID.format(first=first, second=reader.number)
-                reader.problem("id_number", reason)
-                self.plan.problems.append(Problem(first, self.sheet.label("id_number"), reason))
-                return None
-            existing = self.lookups.by_id_number.get(id_number)
-            if existing is not None and not self.lookups.visible(existing[UNIT]):
-                reader.problem("id_number", CADRE_FORBIDDEN)
-            return existing
+    def match(self, reader, values, birth):
+        """Return the existing cadre this row is about (a values row), or None for a new one."""
+        id_number = values.get("id_number", "")
         unit = values.get("unit")
         # A unit this import creates has no id yet: it is told apart by its name.
         unit_key = None if unit is None else unit.pk if unit.pk is not None else ("new", unit.name)
-        person = (values["name"], values.get("birth_date"), unit_key)
-        first = self.seen_people.setdefault(person, reader.number)
-        if first != reader.number:
-            reader.problem(None, DUPLICATE_PERSON.format(other=first))
-        return self.lookups.by_person.get(person) if unit is not None and unit.pk is not None else None
+        name = values["name"]
+        birth_date, month_only = (birth.date, birth.month_only) if birth else (None, False)
+        earlier = self.seen.find(
+            id_number=id_number, name=name, birth_date=birth_date, month_only=month_only, unit=unit_key
+        )
+        if earlier:
+            first = earlier[0]
+            if id_number and self.seen.by_id_number.get(id_number) == first:
+                reason = DUPLICATE_ID.format(first=first, second=reader.number)
+                reader.problem("id_number", reason)
+                self.plan.problems.append(Problem(first, self.sheet.label("id_number"), reason))
+            else:
+                reader.problem(None, DUPLICATE_PERSON.format(other=first))
+            return None
+        self.seen.add(
+            reader.number, id_number=id_number, name=name, birth_date=birth_date, month_only=month_only, unit=unit_key
+        )
+        if unit_key is None:
+            return None
+        found = self.lookups.people.find(
+            id_number=id_number, name=name, birth_date=birth_date, month_only=month_only, unit=unit_key
+        )
+        if not found:
+            return None
+        if len(found) > 1:
+            reader.problem(None, AMBIGUOUS.format(count=len(found)))
+            return None
+        existing = found[0]
+        if not self.lookups.visible(existing[UNIT]):
+            reader.problem("id_number", CADRE_FORBIDDEN)
+        return existing
 
-    def validate(self, cadre, names):
-        """Return {field: messages} as `cadre.full_clean()` would for the fields `names`, then clean().
+    def validate(self, cadre, checks):
+        """Return {field: messages} as `cadre.full_clean()` would for the fields of `checks`, then clean().
 
         The same checks as full_clean(exclude=["unit", "channel"], validate_unique=False,
-        validate_constraints=False), in the same order with the same messages; but a field's check
-        runs once per distinct value (most columns hold a few values over thousands of rows).
+        validate_constraints=False), in the same order with the same messages; but checks run once
+        per distinct value: the fields whose values repeat (choices, texts of a few words) as one
+        group, each date on its own, and only names, ID numbers and notes on every row.
         Uniqueness is checked against the preloaded dicts and the FKs come from them; the database
         constraints still guard the save. The fields a row does not set keep the values of the
         saved cadre, which passed these checks when they were saved, or a new cadre's defaults.
         """
-        errors = {}
-        checks = self.checks_of.get(names)
-        if checks is None:  # most rows of a roster set the same fields: worked out once per set
-            checks = self.checks_of[names] = [check for check in FIELD_CHECKS if check[0] in names]
-        for name, attname, blank, empty_values, remembered, model_field in checks:
-            value = getattr(cadre, attname)
-            if blank and value in empty_values:
-                continue
-            memo_key = (name, type(value), value)
-            messages = self.field_memo.get(memo_key) if remembered else None
+        grouped = checks.values(cadre)
+        errors = checks.memo.get(grouped)
+        if errors is None:
+            errors = _field_errors(cadre, checks.grouped)
+            if checks.written:
+                errors += tuple((name, (message,)) for name, message in written_form_errors(cadre).items())
+            checks.memo[grouped] = errors
+        errors = {name: list(messages) for name, messages in errors}
+        for check in checks.dated:
+            value = getattr(cadre, check[1])
+            memo_key = (check[0], value)
+            messages = self.field_memo.get(memo_key)
             if messages is None:
-                try:
-                    model_field.clean(value, cadre)
-                    messages = ()
-                except ValidationError as error:
-                    messages = tuple(error.messages)
-                if remembered:
-                    self.field_memo[memo_key] = messages
+                messages = self.field_memo[memo_key] = dict(_field_errors(cadre, (check,))).get(check[0], ())
             if messages:
-                errors[name] = list(messages)
+                errors[check[0]] = list(messages)
         try:
             cadre.clean()
         except ValidationError as error:
@@ -290,43 +397,47 @@ class Planner:
                 errors.setdefault(name, []).extend(messages)
         return errors
 
-    def shown_values(self, values):
-        """Return {field: text} of IMPORTED_FIELDS for a values row, as the preview shows them."""
-        lookups = self.lookups
-        result = {}
-        for name in IMPORTED_FIELDS:
-            value = values[INDEX[name]]
-            if name == "unit":
-                value = lookups.units_by_id.get(value)
-            elif name == "channel":
-                value = lookups.channels_by_id.get(value)
-            result[name] = shown(name, value)
-        return result
-
     def plan_row(self, number, cells_by_key):
         problems = []
         reader = RowReader(self.sheet, number, cells_by_key, problems, self.memo)
-        fields = self.read_fields(reader)
-        existing = self.match(reader, fields)
+        fields, dates = self.read_fields(reader)
+        existing = self.match(reader, fields, dates.get("birth_date"))
         if problems:
             self.plan.problems.extend(problems)
             return
         studies = fields.pop("studies")
-        if fields.get("status") in (None, ""):
-            leave = fields.get("leave_date", existing[INDEX["leave_date"]] if existing else None)
-            entry = fields.get("entry_date", existing[INDEX["entry_date"]] if existing else None)
-            fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
         values = list(DEFAULTS if existing is None else existing)
+        for name, parsed in dates.items():
+            date, flag = DATE_SLOTS[name]
+            values[date], values[flag] = merged_date(values[date], values[flag], parsed)
+            fields[name] = values[date]
+        if existing is not None:
+            _keep_written(existing, fields)
+        if fields.get("education_mode", StudyMode.FULL_TIME) is None:
+            fields["education_mode"] = StudyMode.FULL_TIME.value
+        if fields.get("status") == CadreStatus.LEFT and values[INDEX["leave_date"]] is None:
+            key = "leave_date" if "leave_date" in self.present else "status"
+            reader.problem(key, LEFT_WITHOUT_DATE.format(status=cells.display(cells_by_key["status"])))
+            self.plan.problems.extend(problems)
+            return
+        if fields.get("status") in (None, ""):
+            leave, entry = values[INDEX["leave_date"]], values[INDEX["entry_date"]]
+            fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
         unit, channel = fields.pop("unit", None), fields.pop("channel", None)
         values[UNIT] = unit.pk if unit is not None else (existing[UNIT] if existing else None)
         values[CHANNEL] = channel.pk if channel is not None else (existing[CHANNEL] if existing else None)
-        for name, value in fields.items():
-            values[INDEX[name]] = value
+        layout = self.layouts.get(names := tuple(fields))
+        if layout is None:  # the rows of a roster set the same fields: worked out once
+            checked = frozenset(fields) | {Cadre.MONTH_ONLY[name] for name in dates}
+            layout = self.layouts[names] = ([INDEX[name] for name in names], FieldChecks(checked))
+        indexes, checks = layout
+        for index, value in zip(indexes, fields.values(), strict=True):
+            values[index] = value
         cadre = cadre_from_values(values, unit, channel, checked_only=True)
-        errors = self.validate(cadre, frozenset(fields))
+        errors = self.validate(cadre, checks)
         if errors:
             for name, messages in errors.items():
-                key = name if name in BY_KEY else None
+                key = ERROR_COLUMNS.get(name)
                 for message in messages:
                     reader.problem(key, message)
             self.plan.problems.extend(problems)
@@ -334,41 +445,94 @@ class Planner:
         # clean() may have completed the ID number, birth date and gender: take the row from the cadre.
         values = CADRE_VALUES(cadre)
         if existing is None:
-            self.plan.rows.append(PlannedRow(number, ACTION_CREATED, values, unit, studies=tuple(studies.values())))
+            self.plan.people.append(PlannedRow(number, CREATED, values, unit, studies=tuple(studies.values())))
             return
-        old, new = self.shown_values(existing), self.shown_values(values)
-        if unit is not None and unit.pk is None:
-            new["unit"] = unit.name
-        changes = {name: (old[name], new[name]) for name in IMPORTED_FIELDS if old[name] != new[name]}
+        changes = self.changes(existing, values, unit)
         planned_studies = self.plan_studies(existing[PK], studies, changes)
         if changes:
-            self.plan.rows.append(PlannedRow(number, ACTION_UPDATED, values, unit, changes, planned_studies))
+            self.plan.people.append(PlannedRow(number, UPDATED, values, unit, changes, planned_studies))
         else:
-            self.plan.rows.append(PlannedRow(number, ACTION_UNCHANGED, existing, unit))
+            self.plan.people.append(PlannedRow(number, UNCHANGED, existing, unit))
+
+    def changes(self, old, new, unit):
+        """Return the Changes between two values rows of a cadre, as the preview names them."""
+        if old == new:
+            return []
+        changes = []
+        for name, index, compared in _SHOWN:
+            if all(old[at] == new[at] for at in compared):
+                continue
+            if name == "unit":
+                before = self.lookups.units_by_id[old[index]].name
+                after = unit.name if unit is not None else self.lookups.units_by_id[new[index]].name
+            elif name == "channel":
+                before = self.lookups.channels_by_id[old[index]].name
+                after = self.lookups.channels_by_id[new[index]].name
+            else:
+                before, after = shown_value(old, index), shown_value(new, index)
+            if before != after:
+                changes.append(Change(CHANGE_LABELS[name], before, after, name))
+        return changes
 
     def plan_studies(self, cadre_pk, studies, changes):
         """Return the education records to create or correct for an existing cadre, adding them to `changes`.
 
-        A school the cadre already has a record of (of that mode, as 院校 or 院校+专业) changes
-        nothing; otherwise the undated record of that mode, which an earlier roster made, is
-        corrected, or else a new undated record is made. Dated records are never touched.
+        A school the cadre already has a record of (of that row of the form, as 院校 or 院校+专业)
+        is corrected only where its 学历/学位 differ; otherwise the undated record of that row, which
+        an earlier roster made, is corrected, or else a new undated record is made. Dated records
+        keep their school and dates.
         """
         planned = []
         records = self.lookups.studies.get(cadre_pk, ())
         for prefix, study in studies.items():
-            same_mode = [record for record in records if record.mode == study.mode]
-            if any(study.school in (record.school, record.school + record.major) for record in same_mode):
+            row_modes = STUDY_ROWS[STUDY_MODES[prefix]]
+            same_row = [record for record in records if record.mode in row_modes]
+            label = CHANGE_LABELS[f"{prefix}school"]
+            known = next((r for r in same_row if study.school in (r.school, r.school + r.major)), None)
+            if known is not None:
+                stored = (known.mode, known.education, known.education_written, known.degree, known.degree_written)
+                wanted = (study.mode, study.education, study.education_written, study.degree, study.degree_written)
+                if study.education and stored != wanted:
+                    planned.append(PlannedStudy(known.pk, study.mode, known.school, *wanted[1:], major=known.major))
+                    changes.append(Change(label, _study_text(known), _study_text(study), f"{prefix}school"))
                 continue
-            undated = next((record for record in same_mode if record.start_date is None), None)
+            undated = next((record for record in same_row if record.start_date is None), None)
             if undated is None:
                 planned.append(study)
-                changes[f"{prefix}school"] = ("", study.school)
+                changes.append(Change(label, "", study.school, f"{prefix}school"))
             else:
-                planned.append(PlannedStudy(undated.pk, study.mode, study.school, study.education, study.degree))
-                changes[f"{prefix}school"] = (undated.school + undated.major, study.school)
+                planned.append(PlannedStudy(undated.pk, *_fields_of(study)))
+                changes.append(Change(label, undated.school + undated.major, study.school, f"{prefix}school"))
         return tuple(planned)
 
 
+def _fields_of(study):
+    return (study.mode, study.school, study.education, study.education_written, study.degree, study.degree_written)
+
+
+def _study_text(study):
+    education = study.education_written or study.education
+    degree = study.degree_written or study.degree
+    return "，".join(part for part in (study.school + study.major, education, degree) if part)
+
+
+def _keep_written(existing, fields):
+    """Keep a known cadre's written form (九三学社社员) where the row says no more than its stored choice.
+
+    A row that writes the plain choice (民主党派, 大学本科) keeps what an earlier, finer source wrote;
+    a row whose words say no mode (大学本科 in a flat 学历 column) keeps the stored mode of that level.
+    """
+    for name, (written, _read) in Cadre.WRITTEN.items():
+        if name in fields and not fields.get(written) and fields[name] == existing[INDEX[name]]:
+            fields[written] = existing[INDEX[written]]
+    if (
+        "education" in fields
+        and fields.get("education_mode") is None
+        and fields["education"] == existing[INDEX["education"]]
+    ):
+        fields["education_mode"] = existing[INDEX["education_mode"]]
+
+
 def roster_plan(sheet, *, user=None, create_units=False, filename="", sha256=""):
-    """Return the ImportPlan of a RosterSheet for `user` (None: the command line, every unit)."""
+    """Return the RosterPlan of a RosterSheet for `user` (None: the command line, every unit)."""
     return Planner(sheet, user=user, create_units=create_units, filename=filename, sha256=sha256).build()

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from itertools import islice
 
+from ..importing.outcome import ACTION_LABELS
+from ..importing.problems import WHOLE_ROW
 from .cells import display, is_blank
-from .outcome import ACTION_LABELS
 
 PREVIEW_ROWS = 500
 
@@ -25,7 +26,7 @@ def preview_table(sheet, plan, limit=PREVIEW_ROWS):
     problems = {}
     for problem in plan.problems:
         problems.setdefault((problem.row, problem.column), []).append(problem.reason)
-    planned_rows = {planned.row: planned for planned in plan.rows}
+    planned_rows = {planned.row: planned for planned in plan.people}
     rows = []
     for number, values in islice(sheet.iter_rows(), limit):
         cells = [
@@ -35,7 +36,7 @@ def preview_table(sheet, plan, limit=PREVIEW_ROWS):
             )
             for _index, (key, text) in columns
         ]
-        whole_row = "；".join(problems.get((number, "整行"), []))
+        whole_row = "；".join(problems.get((number, WHOLE_ROW), []))
         planned = planned_rows.get(number)
         action = ACTION_LABELS[planned.action] if planned else "有错误"
         changes = "；".join(planned.change_lines) if planned else ""

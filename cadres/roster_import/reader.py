@@ -6,6 +6,7 @@ row is recognised below whatever title, 填报单位 line or blank rows sit abov
 """
 
 import io
+import operator
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ from dataclasses import dataclass, field
 import python_calamine
 from django.conf import settings
 
+from ..importing.pending import megabytes
+from ..importing.problems import ImportRefused
 from .cells import SPACES, display, is_blank
 from .columns import (
     BY_KEY,
@@ -23,7 +26,7 @@ from .columns import (
     header_key,
     normalize_header,
 )
-from .formulas import XLSX_MAGIC, hidden_values
+from .formulas import XLSX_MAGIC, hidden_values, two_decimal_cells
 
 FILE_TOO_LARGE = "文件过大（{size}），花名册文件不能超过{limit}"
 FILE_EMPTY = "文件是空的"
@@ -69,10 +72,6 @@ ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
 NOTHING = {}
 
 
-class RosterFileError(Exception):
-    """The file as a whole cannot be imported; the message says why, in Chinese."""
-
-
 @dataclass
 class RosterSheet:
     """The sheet read: where its header is and what each column means; its rows are read on demand.
@@ -87,15 +86,26 @@ class RosterSheet:
     ignored_columns: list
     source: object = None  # the calamine sheet
     hidden: dict = field(default_factory=dict)  # Excel row → {column index: value calamine read as empty}
+    data: bytes = b""  # the file, for what calamine does not tell (number formats)
+    _two_decimals: set | None = field(default=None, init=False, repr=False)
 
     def label(self, key):
         """Return the header text the file uses for `key`, or the field's own label."""
         for column_key, text in self.columns.values():
             if column_key == key:
                 return text
-        if "." in key:
-            return key
         return BY_KEY[key].label
+
+    def shows_two_decimals(self, row, key):
+        """Return whether the cell of `key` on Excel row `row` is a number shown with two decimals (1985.10).
+
+        The sheet's formats are read the first time this is asked, which a roster whose dates are
+        text or real dates never does.
+        """
+        if self._two_decimals is None:
+            self._two_decimals = two_decimal_cells(self.data, self.sheet)
+        column = next((index for index, (column_key, _text) in self.columns.items() if column_key == key), None)
+        return (row, column) in self._two_decimals
 
     def iter_rows(self, skipped=None):
         """Yield (Excel row number, {field key: cell value}) for each person; list the other rows in `skipped`."""
@@ -104,46 +114,59 @@ class RosterSheet:
         columns = list(self.columns.items())
         # A repeated two-row header repeats 学历 / 学位 under its parents, not 全日制教育·学历.
         header_texts = {index: text.rpartition("·")[2] for index, (_key, text) in columns}
+        keys = [key for _index, (key, _text) in columns]
+        cells_of = operator.itemgetter(*(index for index, _column in columns))
+        width = max(self.columns) + 1
+        name_index = next(index for index, (key, _text) in columns if key == "name")
+        name_header = header_texts[name_index]
         last = self.source.start[0] + self.source.height
         for number, cells in _sheet_rows(self.source):
             if number <= self.header_row:
                 continue
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
             for index, value in self.hidden.get(number, NOTHING).items():
                 if index < len(cells):
                     cells[index] = value
-            reason = _classify(cells, columns, header_texts)
-            if reason:
-                if skipped is not None and (reason != SKIP_BLANK or number < last):
-                    skipped.append((number, reason))
-                continue
-            width = len(cells)
-            yield number, {key: cells[index] for index, (key, _text) in columns if index < width}
-
-
-def megabytes(size):
-    return f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+            values = cells_of(cells)
+            name = cells[name_index]
+            # Most rows are people: a name that is no header and no footer line, and more than three
+            # cells filled. Only the others need _classify's closer look.
+            if not (
+                name.__class__ is str
+                and name.strip(SPACES)
+                and len(values) - values.count("") > 3
+                and not (name_header[0] in name and normalize_header(name) == name_header)
+                and not display(next(value for value in cells if value != "")).startswith(NOTE_PREFIXES)
+            ):
+                reason = _classify(cells, columns, header_texts)
+                if reason:
+                    if skipped is not None and (reason != SKIP_BLANK or number < last):
+                        skipped.append((number, reason))
+                    continue
+            yield number, dict(zip(keys, values, strict=True))
 
 
 def check_file(data):
     """Refuse a file that is too large, not Excel, encrypted, or a zip bomb, before opening it."""
     limit = settings.ROSTER_IMPORT_MAX_BYTES
     if len(data) > limit:
-        raise RosterFileError(FILE_TOO_LARGE.format(size=megabytes(len(data)), limit=megabytes(limit)))
+        raise ImportRefused(FILE_TOO_LARGE.format(size=megabytes(len(data)), limit=megabytes(limit)))
     if not data:
-        raise RosterFileError(FILE_EMPTY)
+        raise ImportRefused(FILE_EMPTY)
     if data.startswith(CFB_MAGIC):
         if ENCRYPTION_INFO in data:
-            raise RosterFileError(ENCRYPTED)
+            raise ImportRefused(ENCRYPTED)
         return
     if not data.startswith(XLSX_MAGIC):
-        raise RosterFileError(NOT_EXCEL)
+        raise ImportRefused(NOT_EXCEL)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             total = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise RosterFileError(CORRUPT) from None
+        raise ImportRefused(CORRUPT) from None
     if total > settings.ROSTER_IMPORT_MAX_UNCOMPRESSED:
-        raise RosterFileError(UNCOMPRESSED_TOO_LARGE.format(limit=megabytes(settings.ROSTER_IMPORT_MAX_UNCOMPRESSED)))
+        raise ImportRefused(UNCOMPRESSED_TOO_LARGE.format(limit=megabytes(settings.ROSTER_IMPORT_MAX_UNCOMPRESSED)))
 
 
 def open_workbook(data):
@@ -151,10 +174,10 @@ def open_workbook(data):
     try:
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except python_calamine.PasswordError:
-        raise RosterFileError(ENCRYPTED) from None
+        raise ImportRefused(ENCRYPTED) from None
     except Exception:
         # calamine raises CalamineError, ZipError, XmlError and others on a broken file.
-        raise RosterFileError(CORRUPT) from None
+        raise ImportRefused(CORRUPT) from None
 
 
 def _padded(row, offset):
@@ -212,15 +235,15 @@ def _check_columns(columns):
     seen = {}
     for _index, (key, text) in sorted(columns.items()):
         if key in seen:
-            raise RosterFileError(DUPLICATE_COLUMN.format(first=seen[key], second=text, label=BY_KEY[key].label))
+            raise ImportRefused(DUPLICATE_COLUMN.format(first=seen[key], second=text, label=BY_KEY[key].label))
         seen[key] = text
-    missing = [BY_KEY[key].label for key in REQUIRED_KEYS if key not in seen]
+    missing = [BY_KEY[key].label for key in REQUIRED_KEYS if key not in seen and key != "education"]
     if missing:
-        raise RosterFileError(MISSING_COLUMNS.format(columns="、".join(missing)))
+        raise ImportRefused(MISSING_COLUMNS.format(columns="、".join(missing)))
     if not any(key in seen for key in EDUCATION_KEYS):
-        raise RosterFileError(MISSING_EDUCATION)
+        raise ImportRefused(MISSING_EDUCATION)
     if "id_number" not in seen and "birth_date" not in seen:
-        raise RosterFileError(MISSING_BIRTH)
+        raise ImportRefused(MISSING_BIRTH)
 
 
 def _classify(cells, columns, header_texts):
@@ -275,38 +298,38 @@ def _find_header(sheet):
 
 
 def read_roster(data, *, sheet_name=None):
-    """Return the RosterSheet of an uploaded file's roster; RosterFileError says what is wrong."""
+    """Return the RosterSheet of an uploaded file's roster; ImportRefused says what is wrong."""
     check_file(data)
     workbook = open_workbook(data)
     try:
         names = workbook.sheet_names
         if sheet_name is not None and sheet_name not in names:
-            raise RosterFileError(SHEET_MISSING.format(sheet=sheet_name, sheets="、".join(names)))
+            raise ImportRefused(SHEET_MISSING.format(sheet=sheet_name, sheets="、".join(names)))
         for name in [sheet_name] if sheet_name else names:
             try:
                 sheet = workbook.get_sheet_by_name(name)
             except Exception:
-                raise RosterFileError(CORRUPT) from None
+                raise ImportRefused(CORRUPT) from None
             if sheet.height > settings.ROSTER_IMPORT_MAX_ROWS:
-                raise RosterFileError(
+                raise ImportRefused(
                     TOO_MANY_ROWS.format(sheet=name, rows=sheet.height, limit=settings.ROSTER_IMPORT_MAX_ROWS)
                 )
             found = _find_header(sheet)
             if found is None:
                 if sheet_name and sheet.start is None:
-                    raise RosterFileError(SHEET_EMPTY.format(sheet=name))
+                    raise ImportRefused(SHEET_EMPTY.format(sheet=name))
                 continue
-            return _read_sheet(sheet, name, *found, hidden=hidden_values(data, name))
+            return _read_sheet(sheet, name, *found, hidden=hidden_values(data, name), data=data)
     except python_calamine.CalamineError:
-        raise RosterFileError(CORRUPT) from None
+        raise ImportRefused(CORRUPT) from None
     finally:
         workbook.close()
-    raise RosterFileError(
+    raise ImportRefused(
         NO_HEADER.format(sheets="、".join(f"“{name}”" for name in ([sheet_name] if sheet_name else names)))
     )
 
 
-def _read_sheet(sheet, name, header_row, top, below, hidden=None):
+def _read_sheet(sheet, name, header_row, top, below, hidden=None, data=b""):
     merges = {
         start[1]: end[1]
         for start, end in (sheet.merged_cell_ranges or [])
@@ -324,4 +347,5 @@ def _read_sheet(sheet, name, header_row, top, below, hidden=None):
         ignored_columns=ignored,
         source=sheet,
         hidden=by_row,
+        data=data,
     )

@@ -1,8 +1,9 @@
 """Reading one roster row's cells into field values, a Problem for each bad cell."""
 
+from ..importing.dates import AmbiguousMonth, parse_date
+from ..importing.problems import WHOLE_ROW, Problem, Unreadable
 from . import cells
 from .formulas import UNCALCULATED, ExcelError
-from .outcome import WHOLE_ROW, Problem
 
 REQUIRED = "必须填写"
 FORMULA_UNCALCULATED = "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
@@ -17,8 +18,8 @@ UNREMEMBERED = frozenset({"name", "id_number", "notes"})
 class RowReader:
     """Reads one row's cells into field values, collecting a Problem per bad cell.
 
-    `memo` remembers each conversion by column, converter, cell type and value (and a text
-    argument such as the degree an education depends on), so a value met again costs a lookup.
+    `memo` remembers each conversion by column, then cell value and type (and a text argument such
+    as the degree an education depends on), so a value met again costs a lookup.
     """
 
     def __init__(self, sheet, number, values, problems, memo=None):
@@ -48,26 +49,35 @@ class RowReader:
         if key in UNREMEMBERED:
             return self._convert(key, convert, value, args)
         # Each key has one converter, whose other arguments are fixed but for a text one (the degree an
-        # education depends on). The type as well: 1.0, 1 and True are equal keys but not the same cell.
+        # education depends on). The type as well: 1.0, 1 and True are equal keys but not the same cell;
+        # a text is its own key (the common case, and a text never equals a number).
+        memo = self.memo.get(key)
+        if memo is None:
+            memo = self.memo[key] = {}
+        memo_key = value if value.__class__ is str else (value.__class__, value)
         if args and args[0].__class__ is str:
-            memo_key = (key, value.__class__, value, args[0])
-        else:
-            memo_key = (key, value.__class__, value)
-        found = self.memo.get(memo_key)
+            memo_key = (memo_key, args[0])
+        found = memo.get(memo_key)
         if found is None:
             try:
                 found = (convert(value, *args), None)
-            except cells.CellError as error:
+            except AmbiguousMonth as error:
+                found = (error, str(error))
+            except Unreadable as error:
                 found = (None, str(error))
-            self.memo[memo_key] = found
+            memo[memo_key] = found
         result, reason = found
-        if reason is not None:
-            self.problem(key, reason)
-        return result
+        if reason is None:
+            return result
+        if result.__class__ is AmbiguousMonth and self.sheet.shows_two_decimals(self.number, key):
+            # The cell shows 1985.10: the month Excel saved as 1985.1 is October.
+            return parse_date(value, two_decimals=True)
+        self.problem(key, reason)
+        return None
 
     def _convert(self, key, convert, value, args):
         try:
             return convert(value, *args)
-        except cells.CellError as error:
+        except Unreadable as error:
             self.problem(key, str(error))
             return None

@@ -7,9 +7,11 @@ from django.utils import timezone
 from audit.services import audit
 
 from ..audit_actions import CadreAction
+from ..importing.outcome import CREATED, UNCHANGED, UPDATED
+from ..importing.problems import ImportRefused
 from ..models import Cadre, EducationRecord, ImportBatch
 from .bulk import HistoryStamp, StaleRowsError, insert_history, insert_rows, update_rows
-from .outcome import ACTION_CREATED, ACTION_UPDATED, CONCRETE, INDEX, UNIT
+from .outcome import COMPANIONS, CONCRETE, INDEX, UNIT
 
 NOT_VALID = "花名册有错误，不能导入"
 STALE = "在预览之后，有干部信息已被他人修改；请重新预览后再导入"
@@ -17,10 +19,6 @@ IMPORTED = "已导入花名册“{filename}”：新增{created}人，更新{upd
 # Written by the database as the import's own time, not taken from the rows.
 STAMPED = ("created_at", "updated_at", "version")
 INSERTED = [field for field in CONCRETE if not field.primary_key and field.name not in STAMPED]
-
-
-class RosterImportError(Exception):
-    """The import was refused as a whole; nothing was written."""
 
 
 def _unit_id(planned):
@@ -43,7 +41,8 @@ def _insert(created, now, stamp):
 
 def _update(updated, now):
     """Write the changed fields of the updated cadres in one statement, each only at the version the plan read."""
-    names = sorted({name for planned in updated for name in planned.changes if name in INDEX})
+    changed = {change.name for planned in updated for change in planned.changes if change.name in INDEX}
+    names = sorted({companion for name in changed for companion in COMPANIONS.get(name, (name,))})
     fields = [Cadre._meta.get_field(name) for name in names]
     indexes = [INDEX[name] for name in names]
     unit = names.index("unit") if "unit" in names else None
@@ -56,7 +55,10 @@ def _update(updated, now):
     update_rows(Cadre, fields, rows, constants={"updated_at": now})
 
 
-STUDY_FIELDS = [EducationRecord._meta.get_field(name) for name in ("cadre", "mode", "school", "education", "degree")]
+STUDY_FIELDS = [
+    EducationRecord._meta.get_field(name)
+    for name in ("cadre", "mode", "school", "major", "education", "education_written", "degree", "degree_written")
+]
 
 
 def _studies(planned_rows, cadre_ids, user_id, now):
@@ -64,14 +66,23 @@ def _studies(planned_rows, cadre_ids, user_id, now):
     created, corrected = [], []
     for planned, cadre_id in zip(planned_rows, cadre_ids, strict=True):
         for study in planned.studies:
-            values = [cadre_id, study.mode, study.school, study.education, study.degree]
+            values = [
+                cadre_id,
+                study.mode,
+                study.school,
+                study.major,
+                study.education,
+                study.education_written,
+                study.degree,
+                study.degree_written,
+            ]
             if study.pk is None:
                 created.append(values)
             else:
                 corrected.append((study.pk, None, values))  # no version: education records have none
     stamp = HistoryStamp("+", user_id, now)
-    insert_rows(EducationRecord, STUDY_FIELDS, created, constants={"major": ""}, history=stamp)
-    update_rows(EducationRecord, STUDY_FIELDS, corrected, constants={"major": ""}, versioned=False)
+    insert_rows(EducationRecord, STUDY_FIELDS, created, history=stamp)
+    update_rows(EducationRecord, STUDY_FIELDS, corrected, versioned=False)
     insert_history(EducationRecord, [pk for pk, _version, _values in corrected], HistoryStamp("~", user_id, now))
 
 
@@ -79,23 +90,23 @@ def roster_import_apply(*, plan, user=None, request=None, username=""):
     """Save every row of a valid ImportPlan, its ImportBatch and audit event, in one transaction.
 
     `username` records who imported when no account did (the command line's “命令行:root”); an
-    authenticated `user` is recorded by its own username. Raise RosterImportError (and write
+    authenticated `user` is recorded by its own username. Raise ImportRefused (and write
     nothing) if the plan has problems or the data it was made from changed before it was applied:
     a cadre or education record edited or deleted, or the same person or unit added by someone
     else meanwhile (the database's constraints refuse the write).
     """
     if not plan.ok:
-        raise RosterImportError(NOT_VALID)
+        raise ImportRefused(NOT_VALID)
     try:
         with transaction.atomic():
             return _apply(plan, user, request, username)
     except (StaleRowsError, IntegrityError, ValidationError):
-        raise RosterImportError(STALE) from None
+        raise ImportRefused(STALE) from None
 
 
 def _apply(plan, user, request, username):
-    created = [planned for planned in plan.rows if planned.action == ACTION_CREATED]
-    updated = [planned for planned in plan.rows if planned.action == ACTION_UPDATED]
+    created = [planned for planned in plan.people if planned.action == CREATED]
+    updated = [planned for planned in plan.people if planned.action == UPDATED]
     now = timezone.now()
     authenticated = user is not None and user.is_authenticated
     for unit in plan.new_units:
@@ -107,13 +118,18 @@ def _apply(plan, user, request, username):
         # Every updated cadre is written at the version the plan read, also one whose only change is
         # an education record (so an edit made meanwhile is caught); history only where a field changed.
         _update(updated, now)
-        changed = [planned.pk for planned in updated if any(name in INDEX for name in planned.changes)]
+        changed = [planned.pk for planned in updated if any(change.name in INDEX for change in planned.changes)]
         insert_history(Cadre, changed, HistoryStamp("~", user_id, now))
     updated_ids = [planned.pk for planned in updated]
     _studies(created + updated, created_ids + updated_ids, user_id, now)
     counts = plan.counts
     rows = [
-        {"row": planned.row, "cadre": pk, "action": planned.action, "changes": planned.changes}
+        {
+            "row": planned.row,
+            "cadre": pk,
+            "action": planned.action,
+            "changes": {change.name: [change.old, change.new] for change in planned.changes},
+        }
         for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
     ]
     batch = ImportBatch.objects.create(
@@ -122,9 +138,9 @@ def _apply(plan, user, request, username):
         filename=plan.filename[:255],
         sha256=plan.sha256,
         sheet=plan.sheet[:100],
-        created_count=counts[ACTION_CREATED],
-        updated_count=counts[ACTION_UPDATED],
-        unchanged_count=counts["unchanged"],
+        created_count=counts[CREATED],
+        updated_count=counts[UPDATED],
+        unchanged_count=counts[UNCHANGED],
         rows=rows,
     )
     audit(
@@ -134,9 +150,9 @@ def _apply(plan, user, request, username):
         username=username,
         summary=IMPORTED.format(
             filename=plan.filename,
-            created=counts[ACTION_CREATED],
-            updated=counts[ACTION_UPDATED],
-            unchanged=counts["unchanged"],
+            created=counts[CREATED],
+            updated=counts[UPDATED],
+            unchanged=counts[UNCHANGED],
         ),
         data={
             "batch": batch.pk,

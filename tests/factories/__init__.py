@@ -7,6 +7,7 @@ Readers of answers (parsing a workbook, a page, a JSON list) stay beside the tes
 from .admin_forms import CADRE_INLINE_PREFIXES, cadre_add_data, empty_inlines, inline_data
 from .pool import DEFAULT_ENTRY, enter_pool, leave_pool, make_membership, move_in_pool
 from .profiles import cadre_with_every_record, make_full_cadre
+from .realistic import REALISTIC_PEOPLE, make_realistic_units, realistic_roster
 from .records import (
     PASSWORD,
     image_bytes,
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_ENTRY",
     "HEADERS",
     "PASSWORD",
+    "REALISTIC_PEOPLE",
     "cadre_add_data",
     "cadre_with_every_record",
     "empty_inlines",
@@ -50,12 +52,14 @@ __all__ = [
     "make_id_number",
     "make_membership",
     "make_photo",
+    "make_realistic_units",
     "make_secondment",
     "make_unit",
     "make_user",
     "make_work_record",
     "move_in_pool",
     "person",
+    "realistic_roster",
     "roster_bytes",
     "shaped_roster_bytes",
     "sheet_xml_edited",

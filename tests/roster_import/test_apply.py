@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
+from cadres.importing.problems import ImportRefused
 from cadres.models import Cadre
 from cadres.roster_import.load import roster_import_plan
-from cadres.roster_import.services import STALE, RosterImportError, roster_import_apply
+from cadres.roster_import.services import STALE, roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ def test_an_edit_between_plan_and_apply_refuses_the_whole_import(unit):
     )
     cadre.notes = "他人刚改过"
     cadre.save()
-    with pytest.raises(RosterImportError, match=STALE):
+    with pytest.raises(ImportRefused, match=STALE):
         roster_import_apply(plan=plan)
     cadre.refresh_from_db()
     assert (cadre.post, cadre.notes, Cadre.objects.count()) == ("科员", "他人刚改过", 1)
@@ -80,16 +81,16 @@ def test_an_education_record_deleted_between_plan_and_apply_refuses_the_import(u
     imported(roster((("大学本科", "学士", "武汉大学法学"), (None, None, None))))
     plan = roster_import_plan(roster((("大学本科", "学士", "武汉大学法学院"), (None, None, None))), filename="x")
     EducationRecord.objects.all().delete()
-    with pytest.raises(RosterImportError, match=STALE):
+    with pytest.raises(ImportRefused, match=STALE):
         roster_import_apply(plan=plan)
     assert Cadre.objects.get().version == 0
 
 
 def test_the_same_id_number_added_by_someone_else_meanwhile_refuses_the_import(unit):
     plan = roster_import_plan(roster_bytes([person()]), filename="x.xlsx")
-    (planned,) = plan.rows
+    (planned,) = plan.people
     make_cadre(name="张三", birth_date=planned.cadre.birth_date, id_number=planned.cadre.id_number, unit=unit)
-    with pytest.raises(RosterImportError, match=STALE):
+    with pytest.raises(ImportRefused, match=STALE):
         roster_import_apply(plan=plan)
     assert Cadre.objects.count() == 1
 

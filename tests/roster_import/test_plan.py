@@ -7,11 +7,13 @@ import pytest
 import xlwt
 from openpyxl import Workbook
 
+from cadres.importing.dates import DATE_INVALID
+from cadres.importing.outcome import Change
+from cadres.importing.problems import Problem
 from cadres.models import Cadre, Unit
 from cadres.models.records import ID_BIRTH_MISMATCH
 from cadres.roster_import import cells, plan, row_reader
 from cadres.roster_import.load import roster_import_plan
-from cadres.roster_import.plan import Problem
 from tests.factories import (
     HEADERS,
     make_cadre,
@@ -39,7 +41,7 @@ def planned(people, **options):
 
 def only_row(result):
     assert result.ok, [str(problem) for problem in result.problems]
-    (row,) = result.rows
+    (row,) = result.people
     return row
 
 
@@ -102,7 +104,7 @@ def test_mixed_date_forms_in_one_column(unit):
     ]
     result = planned(people)
     assert result.ok
-    assert {row.cadre.entry_date for row in result.rows} == {datetime.date(2015, 8, 1)}
+    assert {row.cadre.entry_date for row in result.people} == {datetime.date(2015, 8, 1)}
 
 
 def test_each_bad_cell_is_reported_with_its_excel_row_and_column(unit):
@@ -110,7 +112,7 @@ def test_each_bad_cell_is_reported_with_its_excel_row_and_column(unit):
     result = planned(people)
     assert [str(problem) for problem in result.problems] == [
         "第3行 · 性别 · " + cells.CHOICE_INVALID.format(value="未知", choices="男、女"),
-        "第3行 · 进入时间 · " + cells.DATE_INVALID.format(value="明年"),
+        "第3行 · 进入时间 · " + DATE_INVALID.format(value="明年"),
     ]
 
 
@@ -164,7 +166,11 @@ def test_row_for_known_id_number_is_an_update_with_its_changes(unit):
     number = make_id_number(birth)
     existing = make_cadre(name="张三", birth_date=birth, id_number=number, unit=unit, post="科员")
     row = only_row(planned([person(公民身份号码=number, 职务="副科长")]))
-    assert (row.action, row.cadre.pk, row.changes) == ("updated", existing.pk, {"post": ("科员", "副科长")})
+    assert (row.action, row.cadre.pk, row.changes) == (
+        "updated",
+        existing.pk,
+        [Change("职务", "科员", "副科长", "post")],
+    )
 
 
 def test_row_without_id_number_matches_name_birth_date_and_unit(unit):
@@ -185,7 +191,7 @@ def test_queries_do_not_grow_with_the_rows(unit, django_assert_max_num_queries):
     data = roster_bytes(people)
     with django_assert_max_num_queries(6):
         result = roster_import_plan(data, filename="x.xlsx")
-    assert result.ok and len(result.rows) == 60
+    assert result.ok and len(result.people) == 60
 
 
 def test_legacy_xls_is_read(unit):
@@ -220,10 +226,10 @@ def test_formula_never_calculated_is_an_error_on_its_row_and_column(unit):
     ws["L2"] = "=DATE(2015,8,1)"
     result = roster_import_plan(workbook_bytes(workbook), filename="x.xlsx")
     assert result.problems == [
-        Problem(2, "进入时间", plan.FORMULA_UNCALCULATED),
-        Problem(3, "职务", plan.FORMULA_UNCALCULATED),
+        Problem(2, "进入时间", row_reader.FORMULA_UNCALCULATED),
+        Problem(3, "职务", row_reader.FORMULA_UNCALCULATED),
     ]
-    assert plan.FORMULA_UNCALCULATED == "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
+    assert row_reader.FORMULA_UNCALCULATED == "公式未计算，请在Excel中重新计算后保存，或改为直接填写数值"
 
 
 def test_formula_with_its_calculated_value_is_read_as_the_value(unit):

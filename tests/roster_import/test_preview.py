@@ -11,11 +11,6 @@ from tests.factories import make_cadre, make_id_number, make_unit, make_user, pe
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def upload_dir(settings, tmp_path):
-    settings.ROSTER_IMPORT_DIR = str(tmp_path / "uploads")
-
-
 def test_an_updated_row_lists_its_changes_and_a_new_row_lists_none(client):
     unit = make_unit("下陆区委组织部")
     client.force_login(make_user("干部科"))

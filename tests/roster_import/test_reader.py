@@ -7,8 +7,9 @@ import pytest
 from django.test import override_settings
 from openpyxl import Workbook
 
+from cadres.importing.problems import ImportRefused
 from cadres.roster_import import formulas, reader
-from cadres.roster_import.reader import RosterFileError, read_roster
+from cadres.roster_import.reader import read_roster
 from tests.factories import HEADERS, person, roster_bytes, sheet_xml_edited, workbook_bytes
 
 
@@ -69,7 +70,7 @@ def test_named_sheet_is_read():
 
 
 def test_missing_named_sheet_lists_the_sheets():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(roster_bytes([person()]), sheet_name="Sheet9")
     assert str(error.value) == reader.SHEET_MISSING.format(sheet="Sheet9", sheets="花名册")
 
@@ -158,31 +159,31 @@ def test_styled_empty_columns_far_to_the_right_cost_nothing():
 
 def test_missing_required_columns_are_named():
     headers = [header for header in HEADERS if header not in ("进入方式", "政治面貌")]
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(roster_bytes([], headers=headers))
     assert str(error.value) == reader.MISSING_COLUMNS.format(columns="政治面貌、进入方式")
 
 
 def test_two_columns_for_one_field_are_refused():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(roster_bytes([], headers=[*HEADERS, "单位"]))
     assert str(error.value) == reader.DUPLICATE_COLUMN.format(first="工作单位", second="单位", label="工作单位")
 
 
 def test_empty_sheet_has_no_header():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(workbook_bytes(Workbook()))
     assert str(error.value) == reader.NO_HEADER.format(sheets="“Sheet”")
 
 
 def test_not_an_excel_file():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster("姓名,性别\n张三,男\n".encode())
     assert str(error.value) == reader.NOT_EXCEL
 
 
 def test_corrupt_xlsx():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(roster_bytes([person()])[:3000])
     assert str(error.value) == reader.CORRUPT
 
@@ -191,7 +192,7 @@ def test_zip_that_is_not_a_workbook_is_corrupt():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(buffer.getvalue())
     assert str(error.value) == reader.CORRUPT
 
@@ -199,20 +200,20 @@ def test_zip_that_is_not_a_workbook_is_corrupt():
 def test_password_protected_workbook():
     """An encrypted .xlsx is a compound file holding an EncryptionInfo stream."""
     data = reader.CFB_MAGIC + b"\0" * 504 + reader.ENCRYPTION_INFO + b"\0" * 1000
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(data)
     assert str(error.value) == reader.ENCRYPTED
 
 
 def test_legacy_file_that_is_not_a_workbook_is_corrupt():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(reader.CFB_MAGIC + b"\0" * 2000)
     assert str(error.value) == reader.CORRUPT
 
 
 @override_settings(ROSTER_IMPORT_MAX_BYTES=1000)
 def test_file_over_the_size_limit():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(b"PK\x03\x04" + b"\0" * 2048)
     assert str(error.value) == reader.FILE_TOO_LARGE.format(size="2 KB", limit="1 KB")
 
@@ -222,14 +223,14 @@ def test_zip_bomb_refused_before_opening():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", "0" * 100_000)
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(buffer.getvalue())
     assert str(error.value) == reader.UNCOMPRESSED_TOO_LARGE.format(limit="10 KB")
 
 
 @override_settings(ROSTER_IMPORT_MAX_ROWS=3)
 def test_too_many_rows():
-    with pytest.raises(RosterFileError) as error:
+    with pytest.raises(ImportRefused) as error:
         read_roster(roster_bytes([person(), person(), person()]))
     assert str(error.value) == reader.TOO_MANY_ROWS.format(sheet="花名册", rows=4, limit=3)
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook, load_workbook
 
+from cadres.importing.outcome import Change
 from cadres.models import Cadre, EducationRecord, StudyMode
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import roster_import_apply
@@ -94,7 +95,7 @@ def test_the_same_school_again_changes_nothing(unit):
     data = roster((("大学本科", "学士", "武汉大学法学院法学"), (None, None, None)))
     imported(data)
     plan = roster_import_plan(data, filename="x.xlsx")
-    assert [row.action for row in plan.rows] == ["unchanged"]
+    assert [row.action for row in plan.people] == ["unchanged"]
     assert EducationRecord.objects.count() == 1
 
 
@@ -108,14 +109,17 @@ def test_a_school_matching_a_dated_record_as_school_and_major_changes_nothing(un
         start_date=datetime.date(2008, 9, 1),
     )
     plan = roster_import_plan(roster((("大学本科", "学士", "武汉大学法学院法学"), (None, None, None))), filename="x")
-    assert [row.changes for row in plan.rows if "fulltime.school" in row.changes] == []
+    assert [row.changes for row in plan.people if "fulltime.school" in row.changes] == []
 
 
 def test_a_corrected_school_corrects_the_undated_record_a_roster_made(unit):
     imported(roster((("大学本科", "学士", "武汉大学法学"), (None, None, None))))
     plan = imported(roster((("大学本科", "学士", "武汉大学法学院法学"), (None, None, None))))
-    (row,) = plan.rows
-    assert (row.action, row.changes) == ("updated", {"fulltime.school": ("武汉大学法学", "武汉大学法学院法学")})
+    (row,) = plan.people
+    assert (row.action, row.changes) == (
+        "updated",
+        [Change("全日制教育·毕业院校及专业", "武汉大学法学", "武汉大学法学院法学", "fulltime.school")],
+    )
     assert row.change_lines == ["全日制教育·毕业院校及专业：武汉大学法学 → 武汉大学法学院法学"]
     cadre = Cadre.objects.get()
     assert studies(cadre) == [(StudyMode.FULL_TIME, "武汉大学法学院法学", "大学本科", "学士", None)]
@@ -167,3 +171,6 @@ def test_a_two_row_header_repeated_inside_the_data_is_skipped(unit):
     plan = roster_import_plan(buffer.getvalue(), filename="x.xlsx")
     assert plan.ok, [str(problem) for problem in plan.problems]
     assert plan.skipped == [(4, "重复的表头"), (5, "重复的表头")]
+
+
+CORRECTED = Change("全日制教育·毕业院校及专业", "武汉大学法学", "武汉大学法学院法学", "fulltime.school")

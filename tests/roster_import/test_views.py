@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
+from cadres.importing.dates import DATE_INVALID
 from cadres.models import Cadre, ImportBatch
-from cadres.roster_import import cells, reader
+from cadres.roster_import import reader
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import IMPORTED
 from cadres.views.roster_import import DATA_CHANGED, UPLOAD_GONE
@@ -20,11 +21,6 @@ from reports.roster_template import roster_template
 from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def upload_dir(settings, tmp_path):
-    settings.ROSTER_IMPORT_DIR = str(tmp_path / "uploads")
 
 
 @pytest.fixture
@@ -62,7 +58,7 @@ def test_errors_are_highlighted_per_cell_and_there_is_no_confirm(client, section
     response = upload(client, roster_bytes([person(进入时间="明年")]))
     content = response.content.decode()
     assert response.status_code == 400
-    assert f'class="cell-error" title="{cells.DATE_INVALID.format(value="明年")}"' in content
+    assert f'class="cell-error" title="{DATE_INVALID.format(value="明年")}"' in content
     assert "第2行 · 进入时间 · " in content
     assert reverse("roster_import_confirm") not in content
 

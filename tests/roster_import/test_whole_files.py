@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from audit.models import AuditEvent
+from cadres.importing.outcome import CREATED, UNCHANGED, UPDATED
+from cadres.importing.problems import WHOLE_ROW, ImportRefused
 from cadres.models import Cadre, ImportBatch, Unit
 from cadres.roster_import.columns import BY_KEY, COLUMNS, REQUIRED_KEYS
 from cadres.roster_import.load import roster_import_read
-from cadres.roster_import.plan import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, WHOLE_ROW
-from cadres.roster_import.reader import RosterFileError
-from cadres.roster_import.services import NOT_VALID, RosterImportError, roster_import_apply
+from cadres.roster_import.services import NOT_VALID, roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit, shaped_roster_bytes
 
 pytestmark = pytest.mark.django_db
@@ -284,12 +284,12 @@ def check(roster):
     options = {"filename": "花名册.xlsx", "create_units": roster.create_units}
     try:
         sheet, plan = roster_import_read(data, **options)
-    except RosterFileError as error:
+    except ImportRefused as error:
         event("file refused")
         assert CHINESE.search(str(error)), str(error)
         assert snapshot() == before
         return
-    assert {planned.row for planned in plan.rows} <= set(data_rows)
+    assert {planned.row for planned in plan.people} <= set(data_rows)
     if not plan.ok:
         event("rows refused")
         labels = {WHOLE_ROW, *(text for _key, text in sheet.columns.values()), *(column.label for column in COLUMNS)}
@@ -297,28 +297,28 @@ def check(roster):
             assert problem.row in data_rows, str(problem)
             assert problem.column in labels, str(problem)
             assert CHINESE.search(problem.reason), str(problem)
-        with pytest.raises(RosterImportError) as refused:
+        with pytest.raises(ImportRefused) as refused:
             roster_import_apply(plan=plan)
         assert str(refused.value) == NOT_VALID
         assert snapshot() == before
         return
-    event("imported, with an update" if plan.counts[ACTION_UPDATED] else "imported")
+    event("imported, with an update" if plan.counts[UPDATED] else "imported")
     counts = plan.counts
     batch = roster_import_apply(plan=plan)
     after = snapshot()
-    assert len(after["cadres"]) == len(before["cadres"]) + counts[ACTION_CREATED]
-    assert sum(version for _pk, version, *_rest in after["cadres"]) == counts[ACTION_UPDATED]
-    assert after["history"] == before["history"] + counts[ACTION_CREATED] + counts[ACTION_UPDATED]
+    assert len(after["cadres"]) == len(before["cadres"]) + counts[CREATED]
+    assert sum(version for _pk, version, *_rest in after["cadres"]) == counts[UPDATED]
+    assert after["history"] == before["history"] + counts[CREATED] + counts[UPDATED]
     assert (batch.created_count, batch.updated_count, batch.unchanged_count) == (
-        counts[ACTION_CREATED],
-        counts[ACTION_UPDATED],
-        counts[ACTION_UNCHANGED],
+        counts[CREATED],
+        counts[UPDATED],
+        counts[UNCHANGED],
     )
     assert after["events"] == before["events"] + 1
     _sheet, again = roster_import_read(data, **options)
     assert again.ok, [str(problem) for problem in again.problems]
-    assert [(planned.row, planned.action) for planned in again.rows] == [
-        (planned.row, ACTION_UNCHANGED) for planned in plan.rows
+    assert [(planned.row, planned.action) for planned in again.people] == [
+        (planned.row, UNCHANGED) for planned in plan.people
     ]
 
 

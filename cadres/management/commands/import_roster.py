@@ -12,10 +12,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from cadres.importing.outcome import CREATED, UNCHANGED, UPDATED
+from cadres.importing.pending import megabytes
+from cadres.importing.problems import ImportRefused
 from cadres.roster_import.load import IMPORT_PERMISSION, roster_import_plan
-from cadres.roster_import.outcome import ACTION_CREATED, ACTION_UNCHANGED, ACTION_UPDATED, INDEX
-from cadres.roster_import.reader import FILE_TOO_LARGE, RosterFileError, megabytes
-from cadres.roster_import.services import RosterImportError, roster_import_apply
+from cadres.roster_import.outcome import INDEX
+from cadres.roster_import.reader import FILE_TOO_LARGE
+from cadres.roster_import.services import roster_import_apply
 
 SHEET_READ = "读取工作表“{sheet}”，表头在第{row}行"
 SKIPPED = "跳过第{row}行（{reason}）"
@@ -82,15 +85,15 @@ class Command(BaseCommand):
             size = file.stat().st_size
             if size > settings.ROSTER_IMPORT_MAX_BYTES:
                 limit = megabytes(settings.ROSTER_IMPORT_MAX_BYTES)
-                raise RosterFileError(FILE_TOO_LARGE.format(size=megabytes(size), limit=limit))
+                raise ImportRefused(FILE_TOO_LARGE.format(size=megabytes(size), limit=limit))
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(UNREADABLE.format(reason=error.strerror or error)) from None
-        except RosterFileError as error:
+        except ImportRefused as error:
             raise CommandError(UNREADABLE.format(reason=error)) from None
         try:
             plan = roster_import_plan(data, filename=file.name, user=user, sheet_name=sheet, create_units=create_units)
-        except RosterFileError as error:
+        except ImportRefused as error:
             raise CommandError(UNREADABLE.format(reason=error)) from None
         self.stdout.write(SHEET_READ.format(sheet=plan.sheet, row=plan.header_row))
         for row, reason in plan.skipped:
@@ -103,22 +106,18 @@ class Command(BaseCommand):
             raise CommandError(FAILED.format(count=len(plan.problems)))
         if plan.new_units:
             self.stdout.write(UNITS_CREATED.format(units="、".join(unit.name for unit in plan.new_units)))
-        for planned in plan.rows:
-            if planned.action == ACTION_UPDATED:
+        for planned in plan.people:
+            if planned.action == UPDATED:
                 name, changes = planned.values[INDEX["name"]], "；".join(planned.change_lines)
                 self.stdout.write(UPDATE_LINE.format(row=planned.row, name=name, changes=changes))
         counts = plan.counts
-        self.stdout.write(
-            COUNTS.format(
-                created=counts[ACTION_CREATED], updated=counts[ACTION_UPDATED], unchanged=counts[ACTION_UNCHANGED]
-            )
-        )
+        self.stdout.write(COUNTS.format(created=counts[CREATED], updated=counts[UPDATED], unchanged=counts[UNCHANGED]))
         if dry_run:
             self.stdout.write(DRY_RUN)
             return
         operator = "" if user else COMMAND_LINE_USER.format(account=operating_system_account())
         try:
             batch = roster_import_apply(plan=plan, user=user, username=operator)
-        except RosterImportError as error:
+        except ImportRefused as error:
             raise CommandError(str(error)) from None
         self.stdout.write(self.style.SUCCESS(DONE.format(batch=batch.pk)))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cadres', '0016_auditevent_moved_to_audit'),
+        ('cadres', '0017_real_world_input'),
     ]
 
     operations = [
