@@ -150,12 +150,31 @@ class CadreQuerySet(models.QuerySet):
             )
         return self.exclude(condition) if condition else self
 
-    def appraised_in(self, years, results):
-        """Return the cadres whose 年度考核 of each of `years` has one of `results` (a year not rated excludes)."""
-        appraisals, found = self._related("appraisals"), self
-        for year in years:
-            found = found.filter(pk__in=appraisals.filter(year=year, result__in=results).values("cadre"))
-        return found
+    def appraised_latest(self, results, *, count, before_year):
+        """Return the cadres whose latest `count` 年度考核 of the years before `before_year` all have one of
+        `results`; a cadre with fewer than `count` such appraisals is left out.
+
+        An appraisal is among a cadre's latest `count` when fewer than `count` of theirs are of later years
+        (one result a year: the constraint appraisal_once_a_year).
+        """
+        appraisals = self._related("appraisals").filter(year__lt=before_year)
+        later = (
+            appraisals.filter(cadre=models.OuterRef("cadre"), year__gt=models.OuterRef("year"))
+            .order_by()
+            .values("cadre")
+            .annotate(found=models.Count("pk"))
+            .values("found")
+        )
+        latest = appraisals.annotate(later=Coalesce(models.Subquery(later), 0)).filter(later__lt=count)
+        good = (
+            latest.filter(result__in=results)
+            .order_by()
+            .values("cadre")
+            .annotate(found=models.Count("pk"))
+            .filter(found=count)
+            .values("cadre")
+        )
+        return self.filter(pk__in=good)
 
     def in_unit(self, unit):
         """Return the cadres of `unit` and of the units below it."""

@@ -68,6 +68,14 @@ class SectionRow:
         return self.pairing.b if self.pairing else None
 
     @property
+    def a_leave(self):
+        return self.away.get(self.pairing.a_id) if self.pairing else None
+
+    @property
+    def b_leave(self):
+        return self.away.get(self.pairing.b_id) if self.pairing and self.pairing.b_id else None
+
+    @property
     def staff_count(self):
         return len(self.staff)
 
@@ -106,6 +114,11 @@ class StaffingBoard:
         """Return the leaves that take someone of the board away that day, by start date."""
         people = {person.pk for row in self.rows for person in people_of(row)}
         return [leave for leave in self.absences.leaves() if leave.cadre_id in people]
+
+
+def board_rules():
+    """Return the settings the board's risk and review rules use, for the page to state them."""
+    return {"max_other": setting("STAFFING_B_MAX_OTHER_A_POSTS"), "review_months": setting("STAFFING_REVIEW_MONTHS")}
 
 
 def people_of(row):

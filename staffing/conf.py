@@ -1,8 +1,8 @@
 """The staffing rules' settings, each with its default; the rotation's defaults are the published selection rules.
 
 Rotation (轮流抽调) eligibility follows what published selection rules for young cadres use: 35周岁以下, 大专以上
-学历, 近两年年度考核称职（合格）以上. The weights of the ranking are settings so that a department can
-change its priorities without touching code; the page explains them as they are set.
+学历, the last two annual appraisals 称职（合格）or better. The weights of the ranking are settings so that a
+department can change its priorities without touching code; the page explains them as they are set.
 """
 
 from django.conf import settings
@@ -13,8 +13,10 @@ from cadres.models import AppraisalResult
 DEFAULT_ELIGIBILITY = {
     "max_age": 35,
     "min_education": Education.JUNIOR_COLLEGE,
-    "appraisal_years": 2,
+    "appraisals": 2,  # how many of the latest annual appraisals must be good enough
     "appraisal_results": list(AppraisalResult.competent_or_better()),
+    # 党校 education counts at its level, as the published rules read "大专以上学历" (CadreQuerySet.education_at_least).
+    "party_school": True,
 }
 DEFAULT_WEIGHTS = {
     "no_organ_experience": 3,  # 尚无机关阅历

@@ -52,3 +52,8 @@ def runs(days):
 def days_text(days):
     """Return the sorted `days` as runs: "2025-06-30至2025-07-01、2025-07-05"."""
     return "、".join(period_text(first, last) for first, last in runs(days))
+
+
+def chinese_number(number):
+    """Return 1–10 in Chinese numerals (最近两次), other numbers as digits."""
+    return "一两三四五六七八九十"[number - 1] if 1 <= number <= 10 else str(number)

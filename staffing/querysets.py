@@ -9,10 +9,8 @@ from django.db import models
 from django.db.models import Prefetch, Q
 
 from accounts.access import sees_all_units
-from cadres.models import Secondment, Unit
+from cadres.models import Cadre, Secondment, Unit
 from cadres.querysets import secondment_last_day
-
-from .choices import LeaveStatus
 
 
 def _overlap_q(start, end):
@@ -44,6 +42,29 @@ class SectionQuerySet(models.QuerySet):
         if sees_all_units(user):
             return self
         return self.filter(unit__in=Unit.objects.visible_ids(user))
+
+    def people(self):
+        """Return the cadres of these sections at any time: their units' cadres, staff, A and B, heads, secondees.
+
+        Whose leave a reader of these sections may see (LeaveQuerySet.visible_to).
+        """
+        mine = Q(section__in=self)
+        return Cadre.objects.filter(
+            Q(unit__in=self.values("unit"))
+            | Q(pk__in=self._related("members").filter(mine).values("cadre"))
+            | Q(pk__in=self._related("pairings").filter(mine).values("a"))
+            | Q(pk__in=self._related("pairings").filter(mine).values("b"))
+            | Q(pk__in=self.values("head"))
+            | Q(pk__in=self._related("placements").filter(mine).values("secondment__cadre"))
+        )
+
+    def people_on(self, day):
+        """Return the cadres who may hold a post in these sections on `day`: the cadres of their units on the
+        roster, and the young cadres seconded into them then."""
+        seconded = self._related("placements").filter(section__in=self).in_progress_on(day)
+        return Cadre.objects.on_roster(day).filter(
+            Q(unit__in=self.values("unit")) | Q(pk__in=seconded.values("secondment__cadre"))
+        )
 
     def with_arrangement_on(self, day):
         """Return the sections with what holds on `day` read at once: `staff_on` (memberships), `pairings_on`
@@ -87,23 +108,6 @@ class PairingQuerySet(DatedQuerySet):
     def held_by(self, cadre):
         """Return the pairings in which `cadre` is the A or the B."""
         return self.filter(Q(a=cadre) | Q(b=cadre))
-
-
-class LeaveQuerySet(DatedQuerySet):
-    def approved(self):
-        """Return the approved leaves: only these take a person away (a request changes nothing yet)."""
-        return self.filter(status=LeaveStatus.APPROVED)
-
-    def pending(self):
-        return self.filter(status=LeaveStatus.PENDING)
-
-    def away_between(self, start, end):
-        """Return the approved leaves that take someone away on some day from `start` to `end`."""
-        return self.approved().overlapping(start, end)
-
-    def away_on(self, day):
-        """Return the approved leaves that take someone away on `day`: who is away that day."""
-        return self.away_between(day, day)
 
 
 class PlacementQuerySet(models.QuerySet):
