@@ -28,5 +28,5 @@ class CoverKind(models.TextChoices):
     """Who takes over a section whose A is away, in the order they are looked for."""
 
     B = "B角", "B角"
-    HEAD = "负责人代岗", "负责人代岗"
+    HEAD = "负责人", "负责人"
     SECONDEE = "抽调人员", "抽调人员"

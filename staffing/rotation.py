@@ -48,6 +48,7 @@ EXCLUDED_AGE = "年龄超过{max_age}周岁"
 EXCLUDED_EDUCATION = "学历低于{level}"
 EXCLUDED_APPRAISAL = "最近{count}次年度考核不全是{results}或不足{count}次"
 
+SHOWN_AT_LEAST, SHOWN_PER_PLACE = 20, 5
 WEIGHT_TEXTS = {
     "no_organ_experience": "尚无机关阅历",
     "never_seconded": "从未挂职、跟班学习或抽调",
@@ -107,8 +108,13 @@ class RotationPlan:
     notes: list = field(default_factory=list)
 
     @property
-    def proposed(self):
-        return self.candidates[: self.places]
+    def shown(self):
+        """Return the candidates the page lists: the first SHOWN_PER_PLACE per place, at least SHOWN_AT_LEAST."""
+        return self.candidates[: max(SHOWN_AT_LEAST, self.places * SHOWN_PER_PLACE)]
+
+    @property
+    def not_shown(self):
+        return len(self.candidates) - len(self.shown)
 
 
 def eligibility_steps(cadres, sections, start, end):
@@ -198,7 +204,9 @@ def rotation_plan(cadres, sections, *, start, end, places):
         at_risk=at_risk,
         rules=[rule for rule, _, _ in steps],
         exclusions=[(text, count) for text, count in exclusions if count],
-        weights=[(WEIGHT_TEXTS[name].format(years=recent_years), value) for name, value in points.items()],
+        weights=[
+            (WEIGHT_TEXTS[name].format(years=chinese_number(recent_years)), value) for name, value in points.items()
+        ],
         eligible_count=len(candidates),
     )
 
@@ -217,7 +225,7 @@ def candidate_of(cadre, start, no_organ, at_risk, points, recent_years):
         worth = min(points["never_seconded"], years * points["per_year_since_secondment"])
         reasons.append(Reason(SINCE_SECONDMENT.format(date=cadre.last_secondment_end.isoformat(), years=years), worth))
     if cadre.is_recent:
-        text = RECENT.format(years=recent_years, date=cadre.entry_date.isoformat())
+        text = RECENT.format(years=chinese_number(recent_years), date=cadre.entry_date.isoformat())
         reasons.append(Reason(text, points["recent_entry"]))
     last_end = None if never else cadre.last_secondment_end
     candidate = Candidate(cadre, reasons, never, last_end, age=age_on(cadre.birth_date, start))

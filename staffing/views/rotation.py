@@ -33,7 +33,7 @@ def rotation_planner(request):
     sections = Section.objects.visible_to(request.user).select_related("unit")
     cadres = Cadre.objects.visible_to(request.user)
     plan = rotation_plan(cadres, sections, start=start, end=end, places=form.cleaned_data["places"])
-    picks = PicksForm(request.POST or None, candidates=plan.candidates, sections=sections, places=plan.places)
+    picks = PicksForm(request.POST or None, candidates=plan.shown, sections=sections, places=plan.places)
     if request.method == "POST":
         if not context["can_create"]:
             raise PermissionDenied
