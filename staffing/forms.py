@@ -175,7 +175,10 @@ class RotationForm(forms.Form):
             "max_value": "名额须为1至20之间的整数",
         },
     )
-    kind = forms.ChoiceField(label="方式", choices=ROTATION_KINDS, initial=SecondmentKind.GENBAN)
+    kind = forms.ChoiceField(label="方式", choices=ROTATION_KINDS, initial=SecondmentKind.GENBAN, required=False)
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or SecondmentKind.GENBAN
 
     def period(self):
         """Return (first day, planned last day) of the rotation; call after is_valid()."""

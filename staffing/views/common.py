@@ -5,6 +5,11 @@ from django.http import JsonResponse
 PARAMS_INVALID = "参数有误"
 
 
+def posted(request):
+    """Return the data of a POST (even an empty one: a form sent with nothing ticked is still sent), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def status_of(form):
     """Return 400 for a bound form with errors, else 200."""
     return 400 if form.is_bound and form.errors else 200

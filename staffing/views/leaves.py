@@ -20,7 +20,7 @@ from ..choices import LeaveStatus
 from ..forms import ApproveForm, LeaveForm, ReturnForm
 from ..models import Leave, Section
 from ..services import leaves as services
-from .common import add_errors, status_of
+from .common import add_errors, posted, status_of
 
 RECORDED = "已登记{name}的请假，待批准"
 APPROVED = "已批准{name}的请假"
@@ -48,7 +48,7 @@ def leave_list(request):
 @permission_required("staffing.add_leave", raise_exception=True)
 def leave_new(request):
     sections = Section.objects.visible_to(request.user)
-    form = LeaveForm(request.POST or None, people=sections.people_on(timezone.localdate()))
+    form = LeaveForm(posted(request), people=sections.people_on(timezone.localdate()))
     if request.method == "POST" and form.is_valid():
         try:
             leave = services.leave_request_create(user=request.user, **form.cleaned_data)
@@ -68,7 +68,7 @@ def leave_approve(request, pk):
     leave = _leave(request, pk, "staffing.approve_leave")
     check = approval_check(leave) if leave.status == LeaveStatus.PENDING else None
     conflicts = Section.objects.filter(pk__in=[c.section.pk for c in check.conflicts] if check else [])
-    form = ApproveForm(request.POST or None, conflicts=conflicts.select_related("head"))
+    form = ApproveForm(posted(request), conflicts=conflicts.select_related("head"))
     if request.method == "POST" and form.is_valid():
         try:
             approval = services.leave_approve(
@@ -89,7 +89,7 @@ def leave_approve(request, pk):
 @require_http_methods(["GET", "POST"])
 def leave_return(request, pk):
     leave = _leave(request, pk, "staffing.change_leave")
-    form = ReturnForm(request.POST or None, initial={"returned_on": timezone.localdate()})
+    form = ReturnForm(posted(request), initial={"returned_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             services.leave_return(leave=leave, user=request.user, **form.cleaned_data)

@@ -13,7 +13,7 @@ from cadres.models import Unit
 from ..forms import PairingForm, ReviewForm
 from ..models import Section
 from ..services import pairings as services
-from .common import add_errors, status_of
+from .common import add_errors, posted, status_of
 
 CHANGED = "已记录“{section}”的A、B角：A角{a}，B角{b}（{date}起）"
 PUBLISHED = "已记录{unit}的A、B角配备于{date}复核发布"
@@ -26,7 +26,11 @@ def pairing_change(request, pk):
         raise PermissionDenied
     today = timezone.localdate()
     people = Section.objects.filter(pk=section.pk).people_on(today)
-    form = PairingForm(request.POST or None, people=people, initial={"start_date": today, "approved_on": today})
+    form = PairingForm(
+        posted(request),
+        people=people,
+        initial={"start_date": today, "approved_on": today},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             pairing = services.pairing_change(section=section, user=request.user, **form.cleaned_data)
@@ -45,7 +49,7 @@ def pairing_change(request, pk):
 @permission_required("staffing.add_pairingreview", raise_exception=True)
 def review_publish(request):
     units = Unit.objects.filter(pk__in=Section.objects.visible_to(request.user).values("unit"))
-    form = ReviewForm(request.POST or None, units=units, initial={"published_on": timezone.localdate()})
+    form = ReviewForm(posted(request), units=units, initial={"published_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             review = services.pairing_review_publish(user=request.user, **form.cleaned_data)

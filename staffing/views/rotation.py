@@ -15,7 +15,7 @@ from ..models import Section
 from ..periods import add_months
 from ..rotation import rotation_plan
 from ..services.rotation import rotation_secondments_create
-from .common import add_errors, status_of
+from .common import add_errors, posted, status_of
 
 CREATED = "已抽调{count}人：{names}"
 CREATE_PERMISSIONS = ("staffing.add_secondmentplacement", "cadres.add_secondment")
@@ -33,7 +33,7 @@ def rotation_planner(request):
     sections = Section.objects.visible_to(request.user).select_related("unit")
     cadres = Cadre.objects.visible_to(request.user)
     plan = rotation_plan(cadres, sections, start=start, end=end, places=form.cleaned_data["places"])
-    picks = PicksForm(request.POST or None, candidates=plan.shown, sections=sections, places=plan.places)
+    picks = PicksForm(posted(request), candidates=plan.shown, sections=sections, places=plan.places)
     if request.method == "POST":
         if not context["can_create"]:
             raise PermissionDenied
