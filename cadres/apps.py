@@ -7,5 +7,6 @@ class CadresConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # audit_actions registers the audit codes; checks registers the system checks.
-        from . import audit_actions, checks  # noqa: F401
+        # audit_actions registers the audit codes; checks registers the system checks;
+        # experience_summary keeps the stored experience summary in step with the records.
+        from . import audit_actions, checks, experience_summary  # noqa: F401

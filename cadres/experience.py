@@ -1,7 +1,7 @@
 """The experience flags of the article's complaint (DESIGN.md): 基层经验 and 机关阅历, as of a date.
 
-Never stored: both are computed from the dated work records (WorkRecord) and secondments
-(Secondment) on the date asked, so a past date gives the answer that held then.
+Both are computed from the dated work records (WorkRecord) and secondments (Secondment) on the
+date asked, so a past date gives the answer that held then.
 
 - 基层经验: at least `GRASSROOTS_MONTHS` months (a setting, default 24) served in units of a
   grassroots kind (UnitKind.grassroots(): 乡镇, 街道, 村, 社区). A record counts by its district
@@ -15,18 +15,22 @@ day served) is exactly 24 months, 2019-08-02 to 2021-07-31 is one day short. The
 separate periods are pooled, each full 31 days making a month, so pooling can never lengthen a
 single period beyond its calendar months.
 
-The module imports no model: it reaches the records through the cadre queryset it is given, so
-the CadreQuerySet methods can use it and every page, export and statistic counts alike.
+Service only grows with the date (a day more adds a spare day, or completes a month and leaves at
+most 30 spare days fewer, which pooled lose at most the one month it gained), so each flag holds
+from one day on: `grassroots_since` and `organ_since` compute that day from a cadre's records, and
+cadres/experience_summary.py stores it (CadreExperience) so that lists, filters and statistics
+test a date in the database — "has 基层经验 on as_of" is "grassroots_since <= as_of" — instead of
+merging every cadre's periods again. The profile shows the months themselves (grassroots_periods,
+months_served) for its one cadre.
+
+The module imports no model: it reaches the records through the cadre queryset it is given.
 """
 
 import calendar
 import datetime
-import json
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from .choices import UnitKind
 
@@ -39,30 +43,20 @@ def grassroots_months_required():
     return getattr(settings, "GRASSROOTS_MONTHS", DEFAULT_GRASSROOTS_MONTHS)
 
 
-def _kind_q(unit_field, kind_field, kinds):
-    """Return "the record's unit is of one of `kinds`": the district unit's kind, else the written one."""
-    return Q(**{f"{unit_field}__kind__in": kinds}) | Q(**{f"{unit_field}__isnull": True, f"{kind_field}__in": kinds})
+def service_records(cadres, kinds):
+    """Return the query of (cadre id, unit kind, start, last day or None) of every work record and
+    secondment of `cadres` in a unit of one of `kinds`, in one statement.
 
-
-def _records(cadres):
-    """Return the work-record and secondment models, reached through the cadre model."""
+    A record counts by its district unit's kind, or by the kind written for a unit outside the district.
+    """
     meta = cadres.model._meta
-    return meta.get_field("work_records").related_model, meta.get_field("secondments").related_model
-
-
-def served_in_q(cadres, kinds, as_of):
-    """Return a condition on cadres: has a work record or secondment in a unit of `kinds` begun by `as_of`."""
-    work, secondment = _records(cadres)
-    in_work = work.objects.filter(_kind_q("unit", "unit_kind", kinds), start_date__lte=as_of).values("cadre")
-    seconded = secondment.objects.filter(_kind_q("to_unit", "to_unit_kind", kinds), start_date__lte=as_of).values(
-        "cadre"
-    )
-    return Q(pk__in=in_work) | Q(pk__in=seconded)
-
-
-def organ_experience_q(cadres, as_of):
-    """Return the condition "has 机关阅历 on `as_of`" for filters and aggregates over `cadres`."""
-    return served_in_q(cadres, [UnitKind.PARTY_GOVERNMENT], as_of)
+    work, secondment = (meta.get_field(name).related_model for name in ("work_records", "secondments"))
+    ids = cadres.order_by().values("pk")
+    fields = ("cadre", "served_kind", "start_date", "end_date")
+    posts = work.objects.annotate(served_kind=Coalesce("unit__kind", "unit_kind"))
+    stays = secondment.objects.annotate(served_kind=Coalesce("to_unit__kind", "to_unit_kind"))
+    posts, stays = (records.filter(cadre__in=ids, served_kind__in=kinds) for records in (posts, stays))
+    return posts.order_by().values_list(*fields).union(stays.order_by().values_list(*fields), all=True)
 
 
 def grassroots_periods(cadres, as_of):
@@ -70,26 +64,23 @@ def grassroots_periods(cadres, as_of):
 
     `end` is the last day served, cut at `as_of`; an open-ended record runs to `as_of`.
     """
-    work, secondment = _records(cadres)
-    kinds = UnitKind.grassroots()
-    ids = cadres.order_by().values("pk")
-    posts = work.objects.filter(_kind_q("unit", "unit_kind", kinds), cadre__in=ids, start_date__lte=as_of)
-    stays = secondment.objects.filter(_kind_q("to_unit", "to_unit_kind", kinds), cadre__in=ids, start_date__lte=as_of)
-    fields = ("cadre", "start_date", "end_date")
     periods = {}
-    for cadre, start, end in (
-        posts.order_by().values_list(*fields).union(stays.order_by().values_list(*fields), all=True)
-    ):
-        periods.setdefault(cadre, []).append((start, min(end, as_of) if end else as_of))
+    for cadre, _kind, start, end in service_records(cadres, UnitKind.grassroots()):
+        if start <= as_of:
+            periods.setdefault(cadre, []).append((start, min(end, as_of) if end else as_of))
     return periods
 
 
 def merge_periods(periods):
-    """Return the periods (start, last day) joined where they overlap or touch, sorted."""
+    """Return the periods (start, last day) joined where they overlap or touch, sorted.
+
+    A last day of None is a period still running: it swallows every later one.
+    """
     merged = []
-    for start, end in sorted(periods):
-        if merged and start <= merged[-1][1] + datetime.timedelta(days=1):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+    for start, end in sorted(periods, key=lambda period: (period[0], period[1] or datetime.date.max)):
+        if merged and (merged[-1][1] is None or start <= merged[-1][1] + datetime.timedelta(days=1)):
+            last = merged[-1][1]
+            merged[-1] = (merged[-1][0], None if last is None or end is None else max(last, end))
         else:
             merged.append((start, end))
     return merged
@@ -123,27 +114,41 @@ def months_served(periods):
     return months + spare // DAYS_PER_POOLED_MONTH
 
 
-def grassroots_ids(cadres, as_of, months=None):
-    """Return the ids of `cadres` who have 基层经验 on `as_of` (`months` defaults to the setting)."""
-    months = grassroots_months_required() if months is None else months
-    return sorted(pk for pk, periods in grassroots_periods(cadres, as_of).items() if months_served(periods) >= months)
+def _served(done_months, done_spare, start, last_day):
+    """Return the months served with (done_months, done_spare) of earlier periods and start..last_day."""
+    whole, days = _whole_months(start, last_day + datetime.timedelta(days=1))
+    return done_months + whole + (done_spare + days) // DAYS_PER_POOLED_MONTH
 
 
-def ids_subquery(ids):
-    """Return a subquery yielding `ids`, sent as one JSON parameter.
+def grassroots_since(periods, months):
+    """Return the first day on which `periods` (start, last day or None while it lasts) make `months`
+    months of service by months_served, or None if they never do.
 
-    An IN list takes one SQL variable per id: at provincial scale that passes SQLite's variable
-    limit (and makes PostgreSQL parse a statement of 100,000 parameters).
+    The answer for every date at once: months_served(periods cut at as_of) >= months exactly when
+    the day returned is on or before as_of (service never shrinks as the date moves on).
     """
-    data = json.dumps([int(pk) for pk in ids])
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT value::bigint FROM json_array_elements_text(%s::json)", [data])
-    return RawSQL("SELECT value FROM json_each(%s)", [data])
+    done_months = done_spare = 0
+    for start, end in merge_periods(periods):
+        # Within `months` + 1 months of 31 days a period surely makes `months` months on its own.
+        last = start + datetime.timedelta(days=DAYS_PER_POOLED_MONTH * (months + 1))
+        if end is not None:
+            last = min(last, end)
+        if _served(done_months, done_spare, start, last) >= months:
+            low, high = start, last  # the first day that makes it lies in low..high
+            while low < high:
+                middle = low + (high - low) // 2
+                if _served(done_months, done_spare, start, middle) >= months:
+                    high = middle
+                else:
+                    low = middle + datetime.timedelta(days=1)
+            return low
+        if end is None:
+            return None  # cannot happen: an open period reaches any number of months
+        whole, days = _whole_months(start, end + datetime.timedelta(days=1))
+        done_months, done_spare = done_months + whole, done_spare + days
+    return None
 
 
-def grassroots_experience_q(cadres, as_of, months=None):
-    """Return the condition "has 基层经验 on `as_of`" over `cadres`, for filters and aggregates.
-
-    The service is summed in Python (one query): merging overlapping periods is not portable SQL.
-    """
-    return Q(pk__in=ids_subquery(grassroots_ids(cadres, as_of, months)))
+def organ_since(periods):
+    """Return the first day of service in `periods` (start, last day or None): 机关阅历 holds from it."""
+    return min((start for start, _end in periods), default=None)

@@ -2,10 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, ExpressionWrapper
-
 from .dates import age_on
-from .experience import grassroots_months_required, grassroots_periods, months_served, organ_experience_q
+from .experience import grassroots_months_required, grassroots_periods, months_served
 
 AS_OF_BEFORE_BIRTH = "所选日期早于出生日期，已按今天计算"
 
@@ -48,11 +46,8 @@ class Standing:
     pool_status: str
     grassroots_months: int
     grassroots_required: int
+    has_grassroots_experience: bool
     has_organ_experience: bool
-
-    @property
-    def has_grassroots_experience(self):
-        return self.grassroots_months >= self.grassroots_required
 
 
 def standing_on(cadres, pk, as_of):
@@ -64,8 +59,8 @@ def standing_on(cadres, pk, as_of):
     one = cadres.filter(pk=pk)
     row = (
         one.with_pool_status_on(as_of)
-        .annotate(organ=ExpressionWrapper(organ_experience_q(one, as_of), BooleanField()))
-        .values("pool_status_on_date", "organ")
+        .with_flags_on(as_of)
+        .values("pool_status_on_date", "has_grassroots", "has_organ")
         .get()
     )
     return Standing(
@@ -73,5 +68,6 @@ def standing_on(cadres, pk, as_of):
         pool_status=row["pool_status_on_date"],
         grassroots_months=months_served(grassroots_periods(one, as_of).get(pk, [])),
         grassroots_required=grassroots_months_required(),
-        has_organ_experience=bool(row["organ"]),
+        has_grassroots_experience=row["has_grassroots"],
+        has_organ_experience=row["has_organ"],
     )

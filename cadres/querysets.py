@@ -3,14 +3,13 @@
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from accounts.access import sees_all_units
 
 from .choices import Education, StudyMode
 from .dates import latest_birth_date_aged, years_before
-from .experience import grassroots_experience_q, organ_experience_q
 from .importing.identity import Identities
 
 # What the rule of the same person reads of a cadre (cadres/importing/identity.py).
@@ -191,21 +190,32 @@ class CadreQuerySet(models.QuerySet):
             return self
         return self.filter(unit__in=self._unit_model().objects.visible_ids(user))
 
-    def with_grassroots_experience(self, as_of, months=None):
-        """Return the cadres with 基层经验 on `as_of` (cadres/experience.py; `months` defaults to the setting)."""
-        return self.filter(grassroots_experience_q(self, as_of, months))
+    def with_grassroots_experience(self, as_of):
+        """Return the cadres with 基层经验 on `as_of` (cadres/experience.py)."""
+        return self.filter(_grassroots_q(as_of))
 
-    def lacking_grassroots_experience(self, as_of, months=None):
+    def lacking_grassroots_experience(self, as_of):
         """Return the cadres without 基层经验 on `as_of`."""
-        return self.exclude(grassroots_experience_q(self, as_of, months))
+        return self.exclude(_grassroots_q(as_of))
 
     def with_organ_experience(self, as_of):
         """Return the cadres with 机关阅历 on `as_of` (cadres/experience.py)."""
-        return self.filter(organ_experience_q(self, as_of))
+        return self.filter(_organ_q(as_of))
 
     def lacking_organ_experience(self, as_of):
         """Return the cadres without 机关阅历 on `as_of`."""
-        return self.exclude(organ_experience_q(self, as_of))
+        return self.exclude(_organ_q(as_of))
+
+    def with_flags_on(self, as_of, recent_years=3):
+        """Annotate each cadre's flags on `as_of`: `is_recent` (entered in the `recent_years` up to
+        it), `has_grassroots` (基层经验) and `has_organ` (机关阅历).
+
+        The flags the list, its export and the statistics show and count: one join of the stored
+        experience summary (CadreExperience), whatever the number of cadres.
+        """
+        return self.with_recent_flag(as_of, recent_years).annotate(
+            has_grassroots=_flag(_grassroots_q(as_of)), has_organ=_flag(_organ_q(as_of))
+        )
 
     def _unit_model(self):
         return self.model._meta.get_field("unit").related_model
@@ -305,3 +315,18 @@ def unit_on_q(work_records, day, *, cadre, current_unit):
 def _recent_q(as_of, years):
     """Return the condition "entered in the `years` up to `as_of`" (recent, not_recent, with_recent_flag)."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
+
+
+# Each experience holds from the day stored in the cadre's CadreExperience (cadres/experience.py):
+# the rule becomes one date comparison over one joined row.
+def _grassroots_q(as_of):
+    return Q(experience__grassroots_since__lte=as_of)
+
+
+def _organ_q(as_of):
+    return Q(experience__organ_since__lte=as_of)
+
+
+def _flag(condition):
+    """Return `condition` as a true/false value: a cadre without a summary row (NULL) has neither flag."""
+    return Case(When(condition, then=Value(True)), default=Value(False), output_field=BooleanField())

@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.models import Cadre, Channel
 
 from .narrative import chinese_count, footnote_text, narrative_text
@@ -74,19 +73,17 @@ def young_cadre_stats(params, *, cadres=None):
     user's figures never include people they may not see; all cadres when omitted.
     """
     cadres = Cadre.objects.all() if cadres is None else cadres
-    young = cadres.young_cadres(params)
-    # The experience rules as conditions, so the cadre list's filters count exactly these people.
-    grassroots = grassroots_experience_q(young, params.as_of)
-    organ = organ_experience_q(young, params.as_of)
+    # The flags the cadre list shows and filters on, so a drill-down lists exactly the people counted.
     counted = (
-        young.with_recent_flag(params.as_of, params.recent_years)
+        cadres.young_cadres(params)
+        .with_flags_on(params.as_of, params.recent_years)
         .order_by()
         .values("channel")
         .annotate(
             count=Count("pk"),
             recent=Count("pk", filter=Q(is_recent=True)),
-            with_grassroots=Count("pk", filter=grassroots),
-            with_organ=Count("pk", filter=organ),
+            with_grassroots=Count("pk", filter=Q(has_grassroots=True)),
+            with_organ=Count("pk", filter=Q(has_organ=True)),
         )
     )
     by_channel = {row["channel"]: row for row in counted}
@@ -127,7 +124,7 @@ def _excluded_intake(year, code, channels_by_code, groups):
 
 
 def counted_cadres(params, *, cadres=None):
-    """Return the counted cadres for `params`, in the statistics' order, each with `is_recent`.
+    """Return the counted cadres for `params`, in the statistics' order, each with its flags (with_flags_on).
 
     The rows of the 花名册: as a lazy queryset, for streaming with `.iterator()`.
     """

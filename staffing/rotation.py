@@ -8,7 +8,7 @@ Eligible (settings ROTATION_ELIGIBILITY over the published selection rules, staf
   `appraisal_results` (称职/合格 or better); fewer on record leaves the cadre out.
 
 Ranked by points (settings ROTATION_WEIGHTS), each shown with its reason:
-- no 机关阅历 on the first day (CadreQuerySet.lacking_organ_experience);
+- no 机关阅历 on the first day (CadreQuerySet.with_flags_on, the one rule of 机关阅历);
 - never seconded (挂职、跟班学习、抽调) before; else per full year since the last one ended, at most as much;
 - entered in the last ROTATION_RECENT_YEARS years (CadreQuerySet.recent);
 - studies or specialty that fit a section at risk (its fit keywords), which is proposed for them.
@@ -180,7 +180,7 @@ def rotation_plan(cadres, sections, *, start, end, places):
     rows = list(
         found.select_related("unit")
         .prefetch_related("education_records")
-        .with_recent_flag(start, recent_years)
+        .with_flags_on(start, recent_years)
         .annotate(
             secondments_before=Count("secondments", filter=Q(secondments__start_date__lt=start)),
             last_secondment_end=Max(
@@ -189,9 +189,8 @@ def rotation_plan(cadres, sections, *, start, end, places):
             ),
         )
     )
-    no_organ = set(found.lacking_organ_experience(start).values_list("pk", flat=True))
     at_risk = sections_at_risk(sections, start, end)
-    candidates = [candidate_of(cadre, start, no_organ, at_risk, points, recent_years) for cadre in rows]
+    candidates = [candidate_of(cadre, start, at_risk, points, recent_years) for cadre in rows]
     candidates.sort(key=Candidate.order_key)
     for rank, candidate in enumerate(candidates, start=1):
         candidate.rank = rank
@@ -211,10 +210,10 @@ def rotation_plan(cadres, sections, *, start, end, places):
     )
 
 
-def candidate_of(cadre, start, no_organ, at_risk, points, recent_years):
-    """Return `cadre` as a candidate with the reasons for each of its points."""
+def candidate_of(cadre, start, at_risk, points, recent_years):
+    """Return `cadre` (annotated by CadreQuerySet.with_flags_on) as a candidate with the reasons for its points."""
     reasons = []
-    if cadre.pk in no_organ:
+    if not cadre.has_organ:
         reasons.append(Reason(NO_ORGAN, points["no_organ_experience"]))
     never = cadre.secondments_before == 0
     if never:

@@ -15,6 +15,7 @@ from .career import (
     Training,
     WorkRecord,
 )
+from .experience import CadreExperience
 from .imports import ImportBatch, PendingUpload
 from .photo import CadrePhoto
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit, UnitAlias
@@ -24,6 +25,7 @@ __all__ = [
     "Appraisal",
     "AppraisalResult",
     "Cadre",
+    "CadreExperience",
     "CadrePhoto",
     "Channel",
     "ChannelGroup",

@@ -9,6 +9,7 @@ from ..choices import Degree, Education, StudyMode, UnitKind
 from ..importing import synonyms
 from ..querysets import SecondmentQuerySet
 from ..validators import validate_no_control_characters
+from .base import SavedWithReceivers
 from .records import Cadre, Unit, clean_fields_and_written_forms
 
 END_BEFORE_START = "结束时间不能早于开始时间"
@@ -77,7 +78,7 @@ class EducationRecord(models.Model):
         return self.degree_written or self.degree
 
 
-class WorkRecord(models.Model):
+class WorkRecord(SavedWithReceivers):
     """A post held: in a unit of the district (unit) or elsewhere (unit_name)."""
 
     cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="work_records")
@@ -145,7 +146,7 @@ class SecondmentKind(models.TextChoices):
     CHOUDIAO = "抽调", "抽调"
 
 
-class Secondment(models.Model):
+class Secondment(SavedWithReceivers):
     """Time spent in another unit: 挂职, 跟班学习 (e.g. rotation into the organization department).
 
     One record from plan to return: the planned end is written when the secondment is decided, the

@@ -13,6 +13,7 @@ from ..fields import IdNumberField
 from ..importing import synonyms
 from ..querysets import CadreQuerySet, UnitQuerySet
 from ..validators import normalize_id_number, parse_id_number, validate_no_control_characters
+from .base import SavedWithReceivers
 
 ID_BIRTH_MISMATCH = "出生日期与公民身份号码不一致（身份证号码中为{date}）"
 ID_GENDER_MISMATCH = "性别与公民身份号码不一致（身份证号码中为{gender}）"
@@ -43,7 +44,7 @@ class StaleEditError(Exception):
         super().__init__(STALE_EDIT)
 
 
-class Unit(models.Model):
+class Unit(SavedWithReceivers):
     name = models.CharField("单位名称", max_length=100, unique=True)
     kind = models.CharField("单位类型", max_length=10, choices=UnitKind.choices)
     parent = models.ForeignKey(

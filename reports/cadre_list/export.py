@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch
+from django.db.models import Prefetch
 
 from accounts.access import id_number_for
 from cadres.dates import age_on
-from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.lrmx.writer import lrmx_cadres, lrmx_files, write_lrmx_zip
 from cadres.models import Appraisal, WorkRecord
 from cadres.resume import resume_text
@@ -35,12 +34,11 @@ HAS_LACKS = {True: "有", False: "缺乏"}
 
 @dataclass
 class ExportContext:
-    """What a cell may depend on besides its cadre: the date, the reader, the flags computed once."""
+    """What a cell may depend on besides its cadre: the date, the window of 近年招录, the reader."""
 
     as_of: Any
     recent_years: int
     user: Any
-    grassroots: frozenset
 
 
 @dataclass(frozen=True)
@@ -120,8 +118,8 @@ COLUMNS = [
     Column("leave_reason", "离开原因", 10, _display("leave_reason")),
     Column("recent", "近{years}年招录", 12, lambda cadre, context: YES_NO[bool(cadre.is_recent)]),
     Column("pool_status", "年轻干部库", 16, lambda cadre, context: cadre.pool_status_on_date),
-    Column("grassroots", "基层经验", 10, lambda cadre, context: HAS_LACKS[cadre.pk in context.grassroots]),
-    Column("organ", "机关阅历", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_organ_experience)]),
+    Column("grassroots", "基层经验", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_grassroots)]),
+    Column("organ", "机关阅历", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_organ)]),
     Column("appraisal", "最近年度考核", 16, latest_appraisal),
     Column("work_history", "简历", 60, resume_as_of),
     Column("notes", "备注", 30, _field("notes")),
@@ -155,10 +153,7 @@ def export_rows(cadres, as_of, recent_years):
     """Return `cadres` with what the columns read annotated and prefetched, for `.iterator()`."""
     return (
         cadres.select_related("unit", "channel__group")
-        .annotate(
-            has_organ_experience=ExpressionWrapper(organ_experience_q(cadres, as_of), BooleanField()),
-        )
-        .with_recent_flag(as_of, recent_years)
+        .with_flags_on(as_of, recent_years)
         .with_pool_status_on(as_of)
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
@@ -173,7 +168,7 @@ def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
 
     The file is a spooled temporary file (reports/downloads.py); the caller sends or closes it.
     """
-    context = ExportContext(as_of, recent_years, user, frozenset(grassroots_ids(cadres, as_of)))
+    context = ExportContext(as_of, recent_years, user)
     headers = ["序号"] + [column.header.format(years=chinese_count(recent_years)) for column in columns]
     widths = [6] + [max(column.width, text_width(header)) for column, header in zip(columns, headers[1:], strict=True)]
     book = WorkbookWriter()

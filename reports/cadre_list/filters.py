@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
-from cadres.experience import grassroots_experience_q, organ_experience_q
 from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
@@ -264,12 +263,14 @@ class CadreListFilter(filters.FilterSet):
         return queryset.not_recent(self.as_of_date, self.recent_years_value)
 
     def filter_grassroots(self, queryset, name, value):
-        condition = grassroots_experience_q(queryset, self.as_of_date)
-        return queryset.filter(condition) if value == YES else queryset.exclude(condition)
+        if value == YES:
+            return queryset.with_grassroots_experience(self.as_of_date)
+        return queryset.lacking_grassroots_experience(self.as_of_date)
 
     def filter_organ(self, queryset, name, value):
-        condition = organ_experience_q(queryset, self.as_of_date)
-        return queryset.filter(condition) if value == YES else queryset.exclude(condition)
+        if value == YES:
+            return queryset.with_organ_experience(self.as_of_date)
+        return queryset.lacking_organ_experience(self.as_of_date)
 
     def error_messages_list(self):
         """Return every error as "label：message", for JSON and plain-text answers."""

@@ -23,8 +23,8 @@ class CadreListTable(tables.Table):
     political_status = tables.Column("政治面貌")
     education = tables.Column("最高学历")
     status = tables.Column("状态")
-    grassroots = tables.Column("基层经验", empty_values=(), orderable=False)
-    organ = tables.Column("机关阅历", accessor="has_organ_experience", empty_values=(), orderable=False)
+    grassroots = tables.Column("基层经验", accessor="has_grassroots", empty_values=(), orderable=False)
+    organ = tables.Column("机关阅历", accessor="has_organ", empty_values=(), orderable=False)
 
     class Meta:
         attrs = {"class": "table cadre-list-table"}
@@ -32,20 +32,16 @@ class CadreListTable(tables.Table):
         order_by_field = "sort"
         page_field = "page"
 
-    def __init__(self, data, *, as_of, grassroots, **kwargs):
-        """`data` annotated with `has_organ_experience`; `grassroots` the ids with 基层经验 on `as_of`.
-
-        Both flags come from cadres/experience.py for the whole list at once, never per row.
-        """
+    def __init__(self, data, *, as_of, **kwargs):
+        """`data` annotated with the flags on `as_of` (CadreQuerySet.with_flags_on), read with the page's rows."""
         self.as_of = as_of
-        self.grassroots = grassroots
         super().__init__(data, **kwargs)
         self.columns["age"].column.verbose_name = f"年龄（{as_of:%Y-%m-%d}）"
         self.columns["grassroots"].column.verbose_name = f"基层经验（{as_of:%Y-%m-%d}）"
         self.columns["organ"].column.verbose_name = f"机关阅历（{as_of:%Y-%m-%d}）"
 
-    def render_grassroots(self, record):
-        return HAS_OR_NOT[record.pk in self.grassroots]
+    def render_grassroots(self, value):
+        return HAS_OR_NOT[bool(value)]
 
     def render_organ(self, value):
         return HAS_OR_NOT[bool(value)]

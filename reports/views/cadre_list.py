@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import BooleanField, ExpressionWrapper
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,6 @@ from django_tables2 import RequestConfig
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
-from cadres.experience import grassroots_ids, organ_experience_q
 from cadres.models import Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
@@ -63,13 +61,7 @@ def cadre_list(request):
     if not filterset.is_valid():
         return render(request, "reports/cadre_list.html", context, status=400)
     as_of = filterset.as_of_date
-    table = CadreListTable(
-        filterset.qs.annotate(
-            has_organ_experience=ExpressionWrapper(organ_experience_q(filterset.qs, as_of), BooleanField())
-        ),
-        as_of=as_of,
-        grassroots=frozenset(grassroots_ids(filterset.qs, as_of)),
-    )
+    table = CadreListTable(filterset.qs.with_flags_on(as_of, filterset.recent_years_value), as_of=as_of)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     return render(
         request, "reports/cadre_list.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}

@@ -3,10 +3,8 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from cadres.experience import ids_subquery, merge_periods, months_served
+from cadres.experience import merge_periods, months_served
 from cadres.models import Cadre
 from tests.factories import make_cadre, make_secondment, make_unit, make_work_record
 
@@ -134,13 +132,3 @@ def test_spare_days_of_separate_periods_pool_at_31_a_month():
 def test_a_month_from_the_31st_ends_on_the_last_day_of_the_next_month():
     assert months_served([(D(2021, 1, 31), D(2021, 2, 28))]) == 1
     assert months_served([(D(2021, 1, 31), D(2021, 2, 27))]) == 0
-
-
-def test_the_grassroots_condition_takes_any_number_of_ids_as_one_parameter():
-    """300,000 ids would pass SQLite's variable limit as an IN list; as one JSON parameter they do not."""
-    cadres = [make_cadre(name=name) for name in ("甲", "乙", "丙")]
-    wanted = [cadres[0].pk, cadres[2].pk, *range(10**7, 10**7 + 300_000)]
-    with CaptureQueriesContext(connection) as queries:
-        found = sorted(Cadre.objects.filter(pk__in=ids_subquery(wanted)).values_list("name", flat=True))
-    assert found == sorted(["甲", "丙"])
-    assert len(queries) == 1

@@ -185,6 +185,7 @@ def test_recent_flag_counts_in_an_aggregate_as_recent_does():
     flagged = Cadre.objects.with_recent_flag(AS_OF, 3)
     counts = flagged.aggregate(recent=Count("pk", filter=Q(is_recent=True)), total=Count("pk"))
     assert counts == {"recent": 2, "total": 3}
+    assert pks(flagged.filter(is_recent=True)) == pks(Cadre.objects.recent(AS_OF, 3))
 
 
 # --- excluded intakes: (entry year, channel) pairs ----------------------------------------------

@@ -8,6 +8,7 @@ import pytest
 
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
+from cadres.experience_summary import experience_differences
 from cadres.lrmx.importer import (
     AMBIGUOUS,
     BIRTH_VS_ID,
@@ -17,7 +18,7 @@ from cadres.lrmx.importer import (
     lrmx_import_plan,
 )
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import Cadre
+from cadres.models import Cadre, CadreExperience
 from tests.factories import make_cadre, make_full_cadre, make_id_number, make_unit, make_user
 
 from .helpers import AS_OF, FILLED_ON
@@ -197,3 +198,13 @@ def test_import_is_audited_per_person():
     event = AuditEvent.objects.get(action=CadreAction.LRMX_IMPORT)
     assert event.summary == "导入任免审批表：张三（更新）"
     assert event.data["changed"] == ["籍贯"]
+
+
+def test_apply_refreshes_the_stored_experience_of_the_records_it_replaces():
+    cadre = make_full_cadre()
+    assert CadreExperience.objects.get(cadre=cadre).organ_since == datetime.date(2016, 8, 1)
+    content = file_of(cadre).replace("2016.08--         区委组织部".encode(), "2015.03--         区委组织部".encode())
+    lrmx_import_apply(plan=lrmx_import_plan(filename="a.lrmx", content=content, user=None), user=None)
+
+    assert CadreExperience.objects.get(cadre=cadre).organ_since == datetime.date(2015, 3, 1)
+    assert experience_differences() == []

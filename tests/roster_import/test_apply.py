@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
+from cadres.experience_summary import experience_differences
 from cadres.importing.problems import ImportRefused
-from cadres.models import Cadre
+from cadres.models import Cadre, CadreExperience, WorkRecord
 from cadres.roster_import.load import roster_import_plan
 from cadres.roster_import.services import STALE, roster_import_apply
 from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
@@ -105,3 +106,24 @@ def test_the_same_person_in_two_new_units_is_two_people(unit):
     assert plan.ok, [str(problem) for problem in plan.problems]
     roster_import_apply(plan=plan)
     assert sorted(Cadre.objects.values_list("unit__name", flat=True)) == ["新乙街道", "新甲街道"]
+
+
+def test_an_import_leaves_the_stored_experience_as_the_records_make_it(unit):
+    # The roster writes cadres and new units, never a record or an existing unit's kind.
+    number = make_id_number(BIRTH)
+    cadre = make_cadre(name="李四", birth_date=BIRTH, id_number=number, unit=unit, post="科员")
+    WorkRecord.objects.create(
+        cadre=cadre, unit=make_unit("团城山街道", kind="街道"), post="科员", start_date=datetime.date(2015, 8, 1)
+    )
+    before = list(CadreExperience.objects.values_list("cadre", "grassroots_since", "organ_since"))
+    plan = roster_import_plan(
+        roster_bytes(
+            [person(unit="新下陆街道"), person("李四", birth=BIRTH, 公民身份号码=number, 工作单位="团城山街道")]
+        ),
+        filename="x.xlsx",
+        create_units=True,
+    )
+    roster_import_apply(plan=plan)
+
+    assert list(CadreExperience.objects.values_list("cadre", "grassroots_since", "organ_since")) == before
+    assert experience_differences() == []

@@ -129,12 +129,12 @@ def test_the_eligibility_is_a_setting(roster, settings):
 
 
 def test_the_plan_reads_the_same_queries_however_many_candidates(roster, django_assert_num_queries):
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         plan()
     street = Cadre.objects.get(name="甲").unit
     for name in ("辰", "巳", "午", "未"):
         candidate(name, street, major="经济学")
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(20):
         assert len(plan().candidates) == 12
 
 

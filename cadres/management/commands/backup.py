@@ -9,8 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 from audit.services import audit
 from cadres.audit_actions import CadreAction
 
-# Recreated by `migrate` on any database; everything else is kept.
-NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions"]
+# Recreated by `migrate` on any database, or (the experience summary) by `restore` from the records;
+# everything else is kept.
+NOT_BACKED_UP = ["contenttypes", "auth.permission", "sessions", "cadres.cadreexperience"]
 SUFFIXES = (".json", ".json.gz", ".json.bz2", ".json.xz")
 BAD_SUFFIX = "备份文件名应以 {suffixes} 结尾"
 

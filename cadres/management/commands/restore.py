@@ -10,6 +10,7 @@ from django.db import transaction
 from accounts.roles import sync_roles
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.experience_summary import experience_refresh_deferred
 
 NOT_FOUND = "找不到备份文件 {path}"
 CONFIRM = "恢复将用备份替换数据库中的全部数据，当前数据将被删除。确认请输入 yes："
@@ -36,7 +37,8 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError(CANCELLED)
         try:
-            with transaction.atomic():
+            # The experience summary is derived from the records: rebuilt once at the end, not per record.
+            with transaction.atomic(), experience_refresh_deferred():
                 call_command("flush", interactive=False, verbosity=0)
                 # flush re-creates the roles (post_migrate); the backup brings its own groups, under their
                 # own ids, and the declaration is applied to them once they are in.

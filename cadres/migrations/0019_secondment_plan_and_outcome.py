@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cadres', '0017_real_world_input'),
+        ('cadres', '0018_cadre_experience'),
     ]
 
     operations = [
