@@ -71,7 +71,9 @@ class CoverForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    cadre = forms.ModelChoiceField(label="请假人", queryset=None, error_messages={"required": "请选择请假人"})
+    cadre = forms.ModelChoiceField(
+        label="请假人", queryset=None, empty_label="请选择", error_messages={"required": "请选择请假人"}
+    )
     kind = forms.ChoiceField(label="类别", choices=LeaveKind.choices, error_messages={"required": "请选择类别"})
     start_date = date_field("开始日期")
     end_date = date_field("结束日期", help_text="不在岗的最后一天")
@@ -112,7 +114,9 @@ class ReturnForm(forms.Form):
 
 
 class PairingForm(forms.Form):
-    a = forms.ModelChoiceField(label="A角（主办）", queryset=None, error_messages={"required": "请选择A角"})
+    a = forms.ModelChoiceField(
+        label="A角（主办）", queryset=None, empty_label="请选择", error_messages={"required": "请选择A角"}
+    )
     b = forms.ModelChoiceField(label="B角（备岗）", queryset=None, required=False, empty_label="未设B角")
     start_date = date_field("开始日期")
     approved_by = text_field("批准人", required=True, max_length=50, help_text="如：部务会、常务副部长")
@@ -136,7 +140,9 @@ class PairingForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    unit = forms.ModelChoiceField(label="单位", queryset=None, error_messages={"required": "请选择单位"})
+    unit = forms.ModelChoiceField(
+        label="单位", queryset=None, empty_label="请选择", error_messages={"required": "请选择单位"}
+    )
     published_on = date_field("复核发布日期")
     approved_by = text_field("批准人", required=True, max_length=50, help_text="如：部务会")
     notes = text_field("说明", max_length=2000, textarea=True)

@@ -25,12 +25,10 @@ def pairing_change(request, pk):
     if not request.user.has_perm("staffing.add_pairing"):
         raise PermissionDenied
     today = timezone.localdate()
+    current = section.pairings.on(today).select_related("a", "b").first()
     people = Section.objects.filter(pk=section.pk).people_on(today)
-    form = PairingForm(
-        posted(request),
-        people=people,
-        initial={"start_date": today, "approved_on": today},
-    )
+    initial = {"start_date": today, "approved_on": today, "a": current and current.a_id, "b": current and current.b_id}
+    form = PairingForm(posted(request), people=people, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             pairing = services.pairing_change(section=section, user=request.user, **form.cleaned_data)
@@ -40,7 +38,6 @@ def pairing_change(request, pk):
             done = CHANGED.format(section=section, a=pairing.a, b=pairing.b or "未设", date=pairing.start_date)
             messages.success(request, done)
             return redirect(f"{reverse('staffing_board')}?as_of={pairing.start_date.isoformat()}")
-    current = section.pairings.on(today).select_related("a", "b").first()
     context = {"section": section, "current": current, "form": form}
     return render(request, "staffing/pairing_form.html", context, status=status_of(form))
 
