@@ -236,6 +236,7 @@ class CadreQuerySet(models.QuerySet):
         return self.select_related("unit", "channel__group").prefetch_related(
             "education_records",
             models.Prefetch("work_records", queryset=self._related("work_records").select_related("unit")),
+            "resume_notes",
             models.Prefetch(
                 "secondments", queryset=self._related("secondments").select_related("from_unit", "to_unit")
             ),

@@ -49,7 +49,7 @@ def study_text(record, template):
         major += "专业"
     text = template.format(school=record.school, major=major, level=POSTGRADUATE.get(record.education, ""))
     if record.degree and record.degree != Degree.NONE:
-        text += DEGREE_OBTAINED.format(degree=record.degree)
+        text += DEGREE_OBTAINED.format(degree=record.degree_written or record.degree)
     return text
 
 
@@ -73,27 +73,30 @@ def nested_text(record):
 
 @dataclass
 class _Line:
-    start: datetime.date
+    start: datetime.date | None
     end: datetime.date | None
     text: str
     order: int
     nested: list = field(default_factory=list)
+    as_written: bool = False  # a ResumeNote: printed exactly as it was written, its period included
 
     def contains(self, day):
         return self.start <= day and (self.end is None or day <= self.end)
 
     def render(self):
+        if self.as_written:
+            return self.text
         text = self.text
         if self.nested:
             text += NESTED.format(items=NESTED_JOIN.join(nested_text(record) for record in self.nested))
         return period(self.start, self.end) + GAP + text
 
 
-def resume_lines(cadre=None, *, education=None, work=None):
+def resume_lines(cadre=None, *, education=None, work=None, notes=None):
     """Return the 简历 as a list of lines, ordered by time; an empty list when there are no records.
 
-    Pass a `cadre` (its prefetched education and work records are read) or the records
-    themselves as `education` and `work`. Full-time study and each post are one line each; an
+    Pass a `cadre` (its prefetched education and work records and 简历 notes are read) or the
+    records themselves as `education`, `work` and `notes`. Full-time study and each post are one line each; an
     in-service study goes into the latest-starting work line whose period contains the
     study's start date, and stands as a line of its own only when no work line does. Gaps
     between records are left as they are: a 简历 is never filled with invented text.
@@ -101,11 +104,16 @@ def resume_lines(cadre=None, *, education=None, work=None):
     An education record without an 入学时间 (a roster gives school and major but no dates) makes
     no line, nested or not: every line of a 简历 starts with its period, and guessing one would
     invent it. Such a record still fills the 学历学位 rows of the form (cadres/lrmx/texts.py).
+
+    A ResumeNote (a line of another writer's 简历 that reads as neither a study nor a post) is
+    printed as it was written, after the lines starting at or before its `start_date`.
     """
     if education is None:
         education = cadre.education_records.all() if cadre is not None else ()
     if work is None:
         work = cadre.work_records.all() if cadre is not None else ()
+    if notes is None:
+        notes = cadre.resume_notes.all() if cadre is not None else ()
     education = sorted(
         (record for record in education if record.start_date is not None),
         key=lambda record: (record.start_date, record.pk or 0),
@@ -116,7 +124,7 @@ def resume_lines(cadre=None, *, education=None, work=None):
     ]
     lines = list(work_lines)
     for record in education:
-        if record.mode == StudyMode.IN_SERVICE:
+        if record.mode in StudyMode.in_service_row():
             host = [line for line in work_lines if line.contains(record.start_date)]
             if host:
                 host[-1].nested.append(record)
@@ -125,11 +133,13 @@ def resume_lines(cadre=None, *, education=None, work=None):
         else:
             text = study_text(record, STUDY_LINE)
         lines.append(_Line(record.start_date, record.end_date, text, 0))
-    # Study before work when both start in one month: the graduate's line comes first.
-    lines.sort(key=lambda line: (line.start, line.order, line.end or datetime.date.max))
+    ordered = sorted(notes, key=lambda note: (note.start_date or datetime.date.min, note.pk or 0))
+    lines += [_Line(note.start_date, None, note.text, 2, as_written=True) for note in ordered]
+    # Study before work when both start in one month: the graduate's line comes first; a note after both.
+    lines.sort(key=lambda line: (line.start or datetime.date.min, line.order, line.end or datetime.date.max))
     return [line.render() for line in lines]
 
 
-def resume_text(cadre=None, *, education=None, work=None):
+def resume_text(cadre=None, *, education=None, work=None, notes=None):
     """Return the 简历 as one text, its lines joined with newlines (empty when there are no records)."""
-    return "\n".join(resume_lines(cadre, education=education, work=work))
+    return "\n".join(resume_lines(cadre, education=education, work=work, notes=notes))

@@ -1,6 +1,5 @@
 """The element names of a .lrmx file (LRMX.md, in the editor's order) and their text formats."""
 
-import datetime
 import re
 
 # Every direct child of <Person>, in the editor's order; readers map them by name, so never rename.
@@ -86,8 +85,8 @@ LABELS = {
 }
 
 NONE_TEXT = "无"
-YYYYMM = re.compile(r"^(\d{4})(\d{2})")
-YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# A date at the start of an element's text (201005, 2010.05, 2010年5月), and what follows it (a party's name).
+_LEADING_DATE = re.compile(r"^\s*([0-9０-９][0-9０-９.．/\-年月日]*)\s*(.*?)\s*$", re.S)
 
 
 def yyyymm(day):
@@ -95,23 +94,15 @@ def yyyymm(day):
     return f"{day:%Y%m}" if day else ""
 
 
-def parse_yyyymm(text):
-    """Return the first day of the month a `YYYYMM` (or `YYYYMMDD`) text names; ValueError if none.
+def split_date(text):
+    """Return (the date at the start of `text`, the rest): 201005九三学社 is ("201005", "九三学社").
 
-    Only the leading digits count: a 民主党派 member's 入党时间 may carry the party's name after them.
+    A text that does not start with a digit is all rest: ("", 九三学社).
     """
-    match = YYYYMM.match(text.strip())
+    match = _LEADING_DATE.match(text)
     if not match:
-        raise ValueError(text)
-    return datetime.date(int(match[1]), int(match[2]), 1)
-
-
-def parse_yyyymmdd(text):
-    """Return the date of a `YYYYMMDD` text; ValueError otherwise."""
-    match = YYYYMMDD.match(text.strip())
-    if not match:
-        raise ValueError(text)
-    return datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        return "", text.strip()
+    return match[1], match[2]
 
 
 def form_age(birth_date, as_of):

@@ -1,17 +1,17 @@
 """Forms of the .lrmx pages: the age basis of an export (and the page asking for it), the upload of an import."""
 
 from django import forms
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
 from ..forms import DATE_INVALID, AsOfForm
+from ..importing.pending import megabytes
 from ..models import Channel, Unit
 
 AS_OF_DEFAULT_NOTE = "未指定计算年龄时间，下面已填入今天（{today}），请确认或修改后下载"
 FILE_REQUIRED = "请选择要导入的 .lrmx 文件或 zip 压缩包"
-UPLOAD_TOO_LARGE = "文件超过{limit}MB，请分批导入"
-# Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not limit file uploads (TRAPS.md): check it here.
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+UPLOAD_TOO_LARGE = "文件超过{limit}，请分批导入，或在服务器上用 import_lrmx 命令导入"
 
 
 class AgeBasisForm(AsOfForm):
@@ -70,6 +70,7 @@ class LrmxUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(UPLOAD_TOO_LARGE.format(limit=MAX_UPLOAD_BYTES >> 20))
+        # Django's DATA_UPLOAD_MAX_MEMORY_SIZE does not limit file uploads (TRAPS.md): checked here.
+        if upload.size > settings.LRMX_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(UPLOAD_TOO_LARGE.format(limit=megabytes(settings.LRMX_UPLOAD_MAX_BYTES)))
         return upload

@@ -1,24 +1,36 @@
-"""The free-text fields of the form: 现任职务, and those the records feed (奖惩情况, 年度考核结果, education)."""
+"""The free-text fields of the form: 现任职务, and those the records feed (奖惩情况, 年度考核结果, education).
+
+Readers accept the forms other writers use (2019年05月，经…批准，授予…; 2019年度考核称职，2020年度考核
+优秀); the writers print one form, which the readers read back unchanged.
+"""
 
 import datetime
 import re
 from dataclasses import dataclass
 from itertools import groupby
 
-from ..choices import Degree, Education
-from ..models import AppraisalResult, RewardKind, StudyMode
+from ..choices import Degree, Education, StudyMode
+from ..importing.dates import parse_date
+from ..importing.problems import Unreadable
+from ..models import AppraisalResult, RewardKind
 from .fields import NONE_TEXT
 
-REWARD_LINE = re.compile(r"^(\d{4})[.．](\d{1,2})\s+(.+?)(?:（([^（）]+)）)?$")
+# A reward line: its date (2019.12, 2019年5月, 201905 …), a separator, the text, and an authority in brackets.
+REWARD_LINE = re.compile(
+    r"^(\d{4}(?:[.．/\-]\d{1,2}|年\d{1,2}月|\d{2}))(?:[.．/\-]\d{1,2}|\d{1,2}日)?[\s，,、：:]*(.+?)(?:[（(]([^（）()]+)[）)])?$"
+)
+APPROVED_BY = re.compile(r"^经(.+?)(?:批准|决定|研究)[，,、\s]*(.+)$")
 PUNISHMENT_WORDS = ("处分", "警告", "记过", "降级", "撤职", "开除", "诫勉", "通报批评")
-APPRAISAL_SEGMENT = re.compile(r"^((?:\d{4}年[、，,]?)+)(?:年度考核|度考核)(?:结果)?为?(.+)$")
-APPRAISAL_SPLIT = re.compile(r"[；;。]")
+RESULTS = "|".join(sorted(AppraisalResult.values, key=len, reverse=True))
+# One year's or several years' result: 2019年、2020年年度考核称职; 2019年度：优秀; 2019—2021年度考核均为称职.
+APPRAISAL_SEGMENT = re.compile(
+    r"^((?:\d{4}\s*(?:[-—–~～至]\s*\d{4})?\s*年?\s*[、，,和及]?\s*)+)"
+    rf"(?:年度|度)?(?:考核)?(?:结果|等次)?(?:均|都)?(?:为|是|[：:])?\s*({RESULTS})$"
+)
+APPRAISAL_SPLIT = re.compile(r"[；;。\n]|[，,](?=\s*\d{4})")
 REWARD_UNREADABLE = "第{line}行无法识别（应为“YYYY.MM  内容”）：{text}"
 APPRAISAL_UNREADABLE = "无法识别“{text}”（应为如“2019年、2020年年度考核称职”）"
 APPRAISAL_RESULT_UNKNOWN = "考核结果“{result}”不是规定的等次"
-# The editor's short forms, mapped onto the vocabulary of the records.
-EDUCATION_ALIASES = {"研究生": Education.MASTER, "大学": Education.BACHELOR, "大专": Education.JUNIOR_COLLEGE}
-EDUCATION_RANK = {value: rank for rank, value in enumerate(reversed(Education.values))}
 
 
 def current_post(cadre):
@@ -31,13 +43,16 @@ def current_post(cadre):
     return cadre.unit.name + cadre.post
 
 
-def post_of(current, unit_name):
-    """Return the post a 现任职务 text names in the unit `unit_name`: the text less that unit's name.
+def post_of(current, unit_names):
+    """Return the post a 现任职务 text names in a unit known by `unit_names` (its name and aliases).
 
-    A text that does not start with the unit's name (or is nothing but the name) is kept whole.
+    The longest of the names the text starts with is taken off; a text that starts with none (or
+    is nothing but a name) is kept whole.
     """
-    rest = current.removeprefix(unit_name) if unit_name else current
-    return rest or current
+    for name in sorted(unit_names, key=len, reverse=True):
+        if name and current.startswith(name) and len(current) > len(name):
+            return current[len(name) :]
+    return current
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,11 @@ def reward_text(rewards):
 
 
 def parse_rewards(text):
-    """Return the reward lines of a 奖惩情况 text and the lines that could not be read."""
+    """Return the reward lines of a 奖惩情况 text and the lines that could not be read.
+
+    Besides our own `2019.12  被评为优秀公务员（区委）`, the forms of other writers:
+    `2019年05月，经区委批准，授予…` (the authority from 经…批准), `201905 荣立三等功`.
+    """
     rewards, problems = [], []
     if text.strip() in ("", NONE_TEXT):
         return rewards, problems
@@ -64,12 +83,19 @@ def parse_rewards(text):
         if not line:
             continue
         match = REWARD_LINE.match(line)
-        if not match or not 1 <= int(match[2]) <= 12:
+        try:
+            date = parse_date(match[1]).date if match else None
+        except Unreadable:
+            date = None
+        if date is None:
             problems.append(REWARD_UNREADABLE.format(line=number, text=line))
             continue
-        description = match[3]
+        description, authority = match[2].strip(), match[3] or ""
+        approved = APPROVED_BY.match(description)
+        if approved and not authority:
+            authority, description = approved[1], approved[2]
         kind = RewardKind.PUNISHMENT if any(w in description for w in PUNISHMENT_WORDS) else RewardKind.REWARD
-        rewards.append(RewardLine(kind, datetime.date(int(match[1]), int(match[2]), 1), description, match[4] or ""))
+        rewards.append(RewardLine(kind, date.replace(day=1), description, authority))
     return rewards, problems
 
 
@@ -84,7 +110,11 @@ def appraisal_text(appraisals):
 
 
 def parse_appraisals(text):
-    """Return [(year, result)] from a 年度考核结果 text and the parts that could not be read."""
+    """Return [(year, result)] from a 年度考核结果 text and the parts that could not be read.
+
+    Reads our `2019年、2020年年度考核称职；2021年年度考核优秀` and the other common forms:
+    `2019年度考核称职，2020年度考核优秀`, `2019年度：优秀`, `2019—2021年度考核均为称职`.
+    """
     found, problems = [], []
     for segment in (s.strip() for s in APPRAISAL_SPLIT.split(text)):
         if not segment or segment == NONE_TEXT:
@@ -93,48 +123,31 @@ def parse_appraisals(text):
         if not match:
             problems.append(APPRAISAL_UNREADABLE.format(text=segment))
             continue
-        result = match[2].strip()
-        if result not in AppraisalResult.values:
-            problems.append(APPRAISAL_RESULT_UNKNOWN.format(result=result))
-            continue
-        found.extend((int(year), result) for year in re.findall(r"(\d{4})年", match[1]))
+        years = []
+        for first, last in re.findall(r"(\d{4})(?:\s*[-—–~～至]\s*(\d{4}))?", match[1]):
+            years.extend(range(int(first), int(last or first) + 1))
+        found.extend((year, match[2]) for year in years)
     return found, problems
-
-
-def normalize_education(text):
-    """Return the 学历 value the records use for `text`, or "" when it names none."""
-    text = text.strip()
-    if text in Education.values:
-        return text
-    return EDUCATION_ALIASES.get(text, "")
-
-
-def normalize_degree(text):
-    """Return 学士/硕士/博士 for a degree such as 法学学士, or "" when it names none."""
-    text = text.strip()
-    for value in (Degree.DOCTOR, Degree.MASTER, Degree.BACHELOR):
-        if text.endswith(value):
-            return value
-    return ""
 
 
 def highest(records, attribute, rank):
     """Return the record with the highest `attribute` by `rank` (latest on a tie, undated earliest), or None."""
-    ranked = [r for r in records if getattr(r, attribute) in rank]
-    return max(ranked, key=lambda r: (rank[getattr(r, attribute)], r.start_date or datetime.date.min), default=None)
+    ranked = [r for r in records if rank(getattr(r, attribute)) >= 0 and getattr(r, attribute)]
+    return max(ranked, key=lambda r: (rank(getattr(r, attribute)), r.start_date or datetime.date.min), default=None)
 
 
-DEGREE_RANK = {Degree.BACHELOR: 1, Degree.MASTER: 2, Degree.DOCTOR: 3}
+def education_summary(records, modes):
+    """Return the four 学历/学位 fields of one row of the form, from the records of `modes`.
 
-
-def education_summary(records, mode):
-    """Return the four 学历/学位 fields of one row of the form for study `mode` (全日制 or 在职)."""
-    of_mode = [r for r in records if r.mode == mode]
-    by_education = highest(of_mode, "education", EDUCATION_RANK)
-    by_degree = highest(of_mode, "degree", DEGREE_RANK)
+    The 在职教育 row holds 党校 education too (StudyMode.in_service_row). A 学历 or 学位 is printed
+    as it was written (省委党校研究生, 法学硕士), else as its level.
+    """
+    of_row = [r for r in records if r.mode in modes]
+    by_education = highest(of_row, "education", Education.rank)
+    by_degree = highest([r for r in of_row if r.degree != Degree.NONE], "degree", Degree.rank)
     return {
-        "education": by_education.education if by_education else "",
-        "degree": by_degree.degree if by_degree else "",
+        "education": by_education.education_text if by_education else "",
+        "degree": by_degree.degree_text if by_degree else "",
         "education_school": _school(by_education),
         "degree_school": _school(by_degree),
     }
@@ -146,4 +159,4 @@ def _school(record):
     return record.school + (f"{record.major}专业" if record.major else "")
 
 
-MODES = (StudyMode.FULL_TIME, StudyMode.IN_SERVICE)
+ROWS = ((StudyMode.FULL_TIME,), StudyMode.in_service_row())

@@ -6,12 +6,11 @@ from xml.etree import ElementTree
 
 from accounts.access import id_number_for
 
-from ..choices import PoliticalStatus
-from ..models import StudyMode
+from ..choices import Degree, PoliticalStatus, StudyMode
 from ..photos import photo_bytes
 from .fields import FAMILY, FAMILY_ELEMENTS, FAMILY_ITEM, yyyymm
 from .jianli import jianli_text
-from .texts import appraisal_text, current_post, education_summary, reward_text
+from .texts import ROWS, appraisal_text, current_post, education_summary, reward_text
 
 # The editor version whose file layout (LRMX.md) this writer follows.
 LRMX_VERSION = "3.2.1.16"
@@ -23,7 +22,7 @@ UNSAFE_NAME = str.maketrans({c: "_" for c in '\\/:*?"<>|'})
 def lrmx_cadres(queryset):
     """Return `queryset` with everything the writer reads, fetched in a fixed number of queries."""
     return queryset.select_related("unit", "photo").prefetch_related(
-        "education_records", "work_records__unit", "family_members", "appraisals", "rewards"
+        "education_records", "work_records__unit", "resume_notes", "family_members", "appraisals", "rewards"
     )
 
 
@@ -35,12 +34,12 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
     `user=None`, the server's own operator at the command line.
     """
     education = list(cadre.education_records.all())
-    full_time = education_summary(education, StudyMode.FULL_TIME)
-    in_service = education_summary(education, StudyMode.IN_SERVICE)
-    if not education:
-        full_time["education"] = cadre.education
-        full_time["degree"] = "" if cadre.degree == "无" else cadre.degree
-    party = yyyymm(cadre.party_joined_date) if cadre.political_status in PoliticalStatus.party_members() else ""
+    full_time, in_service = (education_summary(education, modes) for modes in ROWS)
+    if not full_time["education"] and not in_service["education"]:
+        # No record says it: the cadre's highest 学历 and 学位, in the row of its mode, as written.
+        row = full_time if cadre.education_mode == StudyMode.FULL_TIME else in_service
+        row["education"] = cadre.education_written or cadre.education
+        row["degree"] = "" if cadre.degree == Degree.NONE else cadre.degree_written or cadre.degree
     values = {
         "XingMing": cadre.name,
         "XingBie": cadre.gender,
@@ -48,7 +47,7 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         "MinZu": cadre.ethnicity,
         "JiGuan": cadre.native_place,
         "ChuShengDi": cadre.birthplace,
-        "RuDangShiJian": party,
+        "RuDangShiJian": party_joined(cadre),
         "CanJiaGongZuoShiJian": yyyymm(cadre.first_work_date),
         "JianKangZhuangKuang": cadre.health,
         "ZhuanYeJiShuZhiWu": cadre.professional_title,
@@ -81,6 +80,14 @@ def person_values(cadre, *, as_of, filled_on, filled_by, user):
         # Newer editors add 到龄年月 after the classic elements (LRMX.md); older ones ignore it.
         values["DaoLingNianYue"] = yyyymm(cadre.retirement_month)
     return values
+
+
+def party_joined(cadre):
+    """Return 入党时间: the month a 党员 joined; for a 民主党派 member, the month and the party's name
+    after it (201005九三学社社员); nothing for anyone else."""
+    if cadre.political_status == PoliticalStatus.DEMOCRATIC_PARTY:
+        return yyyymm(cadre.party_joined_date) + (cadre.political_status_written or cadre.political_status)
+    return yyyymm(cadre.party_joined_date) if cadre.political_status in PoliticalStatus.party_members() else ""
 
 
 def family_values(member):

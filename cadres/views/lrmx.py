@@ -1,7 +1,5 @@
 """Download and upload of .lrmx files (the national 干部任免审批表 editor's format)."""
 
-import base64
-import hashlib
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -14,17 +12,22 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audit.services import audit
 
 from ..audit_actions import CadreAction
+from ..importing.outcome import CREATED, UPDATED
+from ..importing.pending import pending_discard, pending_get, pending_previewed, pending_store
+from ..importing.problems import ImportRefused
 from ..lrmx.forms import LrmxUploadForm, as_of_or_page
 from ..lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from ..lrmx.writer import cadre_lrmx, lrmx_cadres, lrmx_filename
 from ..models import Cadre, Channel, Unit
 
 LRMX_CONTENT_TYPE = "application/xml; charset=utf-8"
-SESSION_KEY = "lrmx_import"
+KIND = "lrmx"
+TEMPLATE = "cadres/lrmx_import.html"
 IMPORTED = "已导入{count}份任免审批表（新建{created}人，更新{updated}人）"
 NOTHING_CHANGED = "文件中的信息与系统一致，没有需要导入的内容"
 UPLOAD_EXPIRED = "待确认的导入已失效（可能已导入或已超时），请重新上传文件"
 HAS_ERRORS = "文件有错误，未导入任何内容；请修改后重新上传"
+DATA_CHANGED = "预览之后数据已发生变化，以下是按当前数据重新生成的预览，请再次确认"
 
 
 @require_GET
@@ -60,42 +63,58 @@ def lrmx_import(request):
         return lrmx_import_confirm(request)
     form = LrmxUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "GET" or not form.is_valid():
-        return render(request, "cadres/lrmx_import.html", {"form": form}, status=400 if form.errors else 200)
+        return render(request, TEMPLATE, {"form": form}, status=400 if form.errors else 200)
     upload = form.cleaned_data["file"]
-    content = upload.read()
     unit, channel = form.cleaned_data["unit"], form.cleaned_data["channel"]
-    plan = lrmx_import_plan(filename=upload.name, content=content, user=request.user, unit=unit, channel=channel)
-    digest = hashlib.sha256(content).hexdigest()
-    if not plan.errors:
-        request.session[SESSION_KEY] = {
-            "name": upload.name,
-            "content": base64.b64encode(content).decode("ascii"),
-            "digest": digest,
-            "unit": unit.pk if unit else None,
-            "channel": channel.pk if channel else None,
-        }
-    context = {"form": form, "plan": plan, "digest": digest, "has_errors_message": HAS_ERRORS}
-    return render(request, "cadres/lrmx_import.html", context, status=400 if plan.errors else 200)
+    options = {"unit": unit.pk if unit else None, "channel": channel.pk if channel else None}
+    try:
+        pending = pending_store(request=request, kind=KIND, filename=upload.name, data=upload.read(), options=options)
+    except ImportRefused as error:
+        form.add_error("file", str(error))
+        return render(request, TEMPLATE, {"form": form}, status=400)
+    return _preview(request, pending, form=form)
+
+
+def _plan(request, pending):
+    """Plan the pending upload again, with the unit and channel chosen at the upload (still visible)."""
+    unit_pk, channel_pk = pending.options.get("unit"), pending.options.get("channel")
+    unit = Unit.objects.visible_to(request.user).filter(pk=unit_pk).first() if unit_pk else None
+    channel = Channel.objects.filter(pk=channel_pk).first() if channel_pk else None
+    return lrmx_import_plan(
+        filename=pending.filename, content=bytes(pending.data), user=request.user, unit=unit, channel=channel
+    )
+
+
+def _preview(request, pending, *, form=None, plan=None, status=200, notice=None):
+    """Show what importing the pending upload would do, and record it (the fingerprint) for the confirmation."""
+    plan = plan or _plan(request, pending)
+    pending_previewed(pending, plan.fingerprint())
+    context = {
+        "form": form or LrmxUploadForm(user=request.user),
+        "plan": plan,
+        "fingerprint": pending.fingerprint,
+        "has_errors_message": HAS_ERRORS,
+        "notice": notice,
+    }
+    return render(request, TEMPLATE, context, status=400 if plan.problems else status)
 
 
 def lrmx_import_confirm(request):
-    """Apply the upload kept in the session, checked again now (the data may have moved since)."""
-    stored = request.session.get(SESSION_KEY)
-    if not stored or stored["digest"] != request.POST.get("confirm"):
+    """Apply exactly what was previewed: the upload is planned again and applied only if the plan is the
+    one shown; otherwise the new plan is shown to be confirmed again."""
+    pending = pending_get(request, KIND)
+    if pending is None or not pending.fingerprint or pending.fingerprint != request.POST.get("confirm"):
         messages.error(request, UPLOAD_EXPIRED)
         return redirect("lrmx_import")
-    unit = Unit.objects.visible_to(request.user).filter(pk=stored["unit"]).first() if stored["unit"] else None
-    channel = Channel.objects.filter(pk=stored["channel"]).first() if stored["channel"] else None
-    content = base64.b64decode(stored["content"])
-    plan = lrmx_import_plan(filename=stored["name"], content=content, user=request.user, unit=unit, channel=channel)
-    if plan.errors:
-        form = LrmxUploadForm(user=request.user)
-        context = {"form": form, "plan": plan, "has_errors_message": HAS_ERRORS}
-        return render(request, "cadres/lrmx_import.html", context, status=400)
-    lrmx_import_apply(plan=plan, user=request.user, request=request, source=stored["name"])
-    del request.session[SESSION_KEY]
-    created = sum(1 for p in plan.people if p.created)
-    updated = sum(1 for p in plan.people if not p.created and p.changes)
+    plan = _plan(request, pending)
+    if plan.problems or plan.fingerprint() != pending.fingerprint:
+        return _preview(request, pending, plan=plan, status=409, notice=DATA_CHANGED)
+    try:
+        lrmx_import_apply(plan=plan, user=request.user, request=request, source=pending.filename)
+    except ImportRefused:
+        return _preview(request, pending, status=409, notice=DATA_CHANGED)
+    pending_discard(request, KIND)
+    created, updated = plan.counts[CREATED], plan.counts[UPDATED]
     if created or updated:
         messages.success(request, IMPORTED.format(count=len(plan.people), created=created, updated=updated))
     else:

@@ -74,7 +74,10 @@ def resume_as_of(cadre, context):
                 record.end_date = None
             yield record
 
-    text = resume_text(education=list(known(cadre.education_records.all())), work=list(known(cadre.work_records.all())))
+    notes = [note for note in cadre.resume_notes.all() if note.start_date is None or note.start_date <= context.as_of]
+    text = resume_text(
+        education=list(known(cadre.education_records.all())), work=list(known(cadre.work_records.all())), notes=notes
+    )
     return text or None
 
 
@@ -158,6 +161,7 @@ def export_rows(cadres, as_of, recent_years):
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
             "education_records",
+            "resume_notes",
             Prefetch("appraisals", queryset=Appraisal.objects.order_by("year")),
         )
     )

@@ -38,6 +38,7 @@ def make_full_cadre(*, unit=None, name="张三", birth_date=datetime.date(1990, 
         specialty="组织人事工作",
         post="干部科科长",
         education="硕士研究生",
+        education_mode="在职",
         degree="硕士",
     )
     EducationRecord.objects.create(

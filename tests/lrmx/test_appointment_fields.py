@@ -87,7 +87,7 @@ def test_empty_retirement_month_element_clears_it_and_shows_in_the_diff(empty):
     cadre = proposed_cadre()
     content = file_of(cadre).replace(b"<DaoLingNianYue>205003</DaoLingNianYue>", empty.encode())
     plan = lrmx_import_plan(filename="a.lrmx", content=content, user=None)
-    assert [(c.label, c.old, c.new) for c in plan.people[0].changes] == [("到龄年月", "2050-03-01", "（空）")]
+    assert [(c.label, c.old, c.new) for c in plan.people[0].changes] == [("到龄年月", "2050.03", "")]
     lrmx_import_apply(plan=plan, user=None)
     assert Cadre.objects.get(pk=cadre.pk).retirement_month is None
 

@@ -28,7 +28,7 @@ def person_xml(**elements):
 
 def post_after_import(content, **options):
     plan = lrmx_import_plan(filename="a.lrmx", content=content, user=None, **options)
-    assert plan.errors == []
+    assert plan.problems == []
     lrmx_import_apply(plan=plan, user=None)
     return plan
 

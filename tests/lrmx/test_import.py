@@ -9,6 +9,7 @@ import pytest
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
 from cadres.experience_summary import experience_differences
+from cadres.importing.problems import ImportRefused
 from cadres.lrmx.importer import (
     AMBIGUOUS,
     BIRTH_VS_ID,
@@ -18,7 +19,7 @@ from cadres.lrmx.importer import (
     lrmx_import_plan,
 )
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import Cadre, CadreExperience
+from cadres.models import Cadre, CadreExperience, ResumeNote
 from tests.factories import make_cadre, make_full_cadre, make_id_number, make_unit, make_user
 
 from .helpers import AS_OF, FILLED_ON
@@ -38,7 +39,7 @@ def person_xml(**elements):
 def test_unchanged_file_gives_no_changes():
     cadre = make_full_cadre()
     plan = lrmx_import_plan(filename="a.lrmx", content=file_of(cadre), user=None)
-    assert plan.errors == []
+    assert plan.problems == []
     assert [(p.cadre.pk, p.changes) for p in plan.people] == [(cadre.pk, [])]
 
 
@@ -89,21 +90,21 @@ def test_ambiguous_name_and_birth_month_is_refused():
     make_cadre(name="王五", birth_date=datetime.date(1992, 4, 20), unit=unit)
     plan = lrmx_import_plan(filename="a.lrmx", content=person_xml(XingMing="王五", ChuShengNianYue="199204"), user=None)
     assert plan.people == []
-    [problem] = plan.errors
-    assert problem.message == AMBIGUOUS.format(count=2, names="王五（甲单位）、王五（甲单位）")
+    [problem] = plan.problems
+    assert problem.reason == AMBIGUOUS.format(count=2, names="王五（甲单位）、王五（甲单位）")
 
 
 def test_birth_month_contradicting_the_id_number_is_an_error():
     number = make_id_number(datetime.date(1990, 3, 15))
     content = person_xml(XingMing="赵六", ChuShengNianYue="199004", ShenFenZheng=number)
-    [problem] = lrmx_import_plan(filename="a.lrmx", content=content, user=None).errors
-    assert problem.message == BIRTH_VS_ID.format(month="199004", date=datetime.date(1990, 3, 15))
+    [problem] = lrmx_import_plan(filename="a.lrmx", content=content, user=None).problems
+    assert problem.reason == BIRTH_VS_ID.format(month="199004", date=datetime.date(1990, 3, 15))
 
 
 def test_new_cadre_needs_a_unit():
     content = person_xml(XingMing="赵六", ChuShengNianYue="199004", ChengBaoDanWei="不存在的单位")
-    [problem] = lrmx_import_plan(filename="a.lrmx", content=content, user=None).errors
-    assert (problem.element, problem.message) == ("ChengBaoDanWei", NO_UNIT.format(text="不存在的单位"))
+    [problem] = lrmx_import_plan(filename="a.lrmx", content=content, user=None).problems
+    assert (problem.column, problem.reason) == ("ChengBaoDanWei", NO_UNIT.format(text="不存在的单位"))
 
 
 def test_new_cadre_is_pending_in_the_reported_unit():
@@ -133,8 +134,8 @@ def test_one_bad_file_in_a_zip_writes_nothing():
     cadre = make_full_cadre()
     good = file_of(cadre).replace("湖北黄石".encode(), "湖北武汉".encode())
     plan = lrmx_import_plan(filename="a.zip", content=zip_of([("1.张三.lrmx", good), ("2.坏.lrmx", b"<x")]), user=None)
-    assert [p.filename for p in plan.errors] == ["2.坏.lrmx"]
-    with pytest.raises(ValueError):
+    assert [p.file for p in plan.problems] == ["2.坏.lrmx"]
+    with pytest.raises(ImportRefused):
         lrmx_import_apply(plan=plan, user=None)
     cadre.refresh_from_db()
     assert cadre.native_place == "湖北黄石"
@@ -159,14 +160,14 @@ def test_same_person_twice_in_a_zip_is_an_error():
     plan = lrmx_import_plan(
         filename="a.zip", content=zip_of([("1.lrmx", file_of(cadre)), ("2.lrmx", file_of(cadre))]), user=None
     )
-    assert [p.filename for p in plan.errors] == ["2.lrmx"]
+    assert [p.file for p in plan.problems] == ["2.lrmx"]
 
 
 def test_other_units_cadre_is_out_of_scope_for_a_clerk():
     cadre = make_full_cadre()
     clerk = make_user("单位信息员", [make_unit("另一单位")])
-    [problem] = lrmx_import_plan(filename="a.lrmx", content=file_of(cadre), user=clerk).errors
-    assert problem.message == OUT_OF_SCOPE
+    [problem] = lrmx_import_plan(filename="a.lrmx", content=file_of(cadre), user=clerk).problems
+    assert problem.reason == OUT_OF_SCOPE
 
 
 def test_unknown_elements_are_reported_as_ignored():
@@ -176,12 +177,19 @@ def test_unknown_elements_are_reported_as_ignored():
     assert "以下元素本系统不认识，已忽略：WaiHao" in person.notes
 
 
-def test_unreadable_jianli_leaves_records_alone_with_a_note():
+def test_a_jianli_line_that_cannot_be_read_is_kept_whole_as_written():
     cadre = make_full_cadre()
     content = file_of(cadre).replace(b"2008.09--2012.07", "二〇〇八年九月".encode())
     [person] = lrmx_import_plan(filename="a.lrmx", content=content, user=None).people
-    assert "jianli" not in person.records
-    assert any(note.startswith("简历有无法识别的内容，未导入") for note in person.notes)
+    notes = [record for record in person.records["jianli"] if isinstance(record, ResumeNote)]
+    assert [(note.start_date, note.text) for note in notes] == [
+        (None, "二〇〇八年九月  武汉大学法学院法学专业学习，获学士学位")
+    ]
+    lrmx_import_apply(plan=lrmx_import_plan(filename="a.lrmx", content=content, user=None), user=None)
+    assert (
+        file_of(Cadre.objects.get(pk=cadre.pk)).decode("utf-8-sig").count("二〇〇八年九月  武汉大学法学院法学专业学习")
+        == 1
+    )
 
 
 def test_jianli_separators_of_other_writers_are_read():

@@ -12,6 +12,7 @@ from PIL import ExifTags, Image
 
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
+from cadres.importing.problems import ImportRefused
 from cadres.lrmx.importer import PHOTO_UPDATE, lrmx_import_apply, lrmx_import_plan
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
 from cadres.models import Cadre, CadrePhoto
@@ -141,8 +142,8 @@ def test_bad_photo_is_a_problem_of_its_file_and_nothing_is_written(text, message
     start, end = bad.index(b"<ZhaoPian>") + len(b"<ZhaoPian>"), bad.index(b"</ZhaoPian>")
     bad = bad[:start] + text.encode() + bad[end:]
     plan = lrmx_import_plan(filename="a.zip", content=zip_of([("1.lrmx", good), ("2.lrmx", bad)]), user=None)
-    assert [(p.filename, p.element, p.message) for p in plan.errors] == [("2.lrmx", "ZhaoPian", message)]
-    with pytest.raises(ValueError):
+    assert [(p.file, p.column, p.reason) for p in plan.problems] == [("2.lrmx", "ZhaoPian", message)]
+    with pytest.raises(ImportRefused):
         lrmx_import_apply(plan=plan, user=None)
     assert set(Cadre.objects.values_list("native_place", flat=True)) == {"湖北黄石"}
     assert not CadrePhoto.objects.exists()

@@ -6,13 +6,13 @@ import zipfile
 
 import pytest
 
+from cadres.importing.problems import ImportRefused
 from cadres.lrmx.jianli import parse_jianli
 from cadres.lrmx.reader import (
     DTD_REFUSED,
     DUPLICATE,
     NAME_MISSING,
     ZIP_EMPTY,
-    LrmxReadError,
     parse_lrmx,
     unpack,
 )
@@ -30,30 +30,30 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 
 
 def problem_of(content, name="a.lrmx"):
-    with pytest.raises(LrmxReadError) as caught:
+    with pytest.raises(ImportRefused) as caught:
         parse_lrmx(name, content)
     return caught.value.problems
 
 
 def test_not_xml_is_refused_with_position():
     [problem] = problem_of(b"\xd5\xc5\xc8\xfd not xml at all")
-    assert problem.element == "文件"
-    assert problem.message.startswith("不是有效的XML文件（第1行")
+    assert problem.column == "文件"
+    assert problem.reason.startswith("不是有效的XML文件（第1行")
 
 
 def test_wrong_root_is_refused():
     [problem] = problem_of(b"<Cadre><XingMing>x</XingMing></Cadre>")
-    assert problem.message == "根元素应为<Person>，实际为<Cadre>，不是任免审批表文件"
+    assert problem.reason == "根元素应为<Person>，实际为<Cadre>，不是任免审批表文件"
 
 
 def test_billion_laughs_is_refused():
     [problem] = problem_of(BILLION_LAUGHS)
-    assert problem.message == DTD_REFUSED
+    assert problem.reason == DTD_REFUSED
 
 
 def test_external_entity_is_refused():
     [problem] = problem_of(EXTERNAL_ENTITY)
-    assert problem.message == DTD_REFUSED
+    assert problem.reason == DTD_REFUSED
 
 
 def test_bom_is_accepted():
@@ -79,17 +79,18 @@ def test_newer_elements_are_read_when_present():
 
 def test_name_is_required():
     [problem] = problem_of(b"<Person><XingMing></XingMing></Person>")
-    assert (problem.element, problem.message) == ("XingMing", NAME_MISSING)
+    assert (problem.column, problem.reason) == ("XingMing", NAME_MISSING)
 
 
 def test_duplicate_element_is_an_error():
     [problem] = problem_of(b"<Person><XingMing>a</XingMing><XingMing>b</XingMing></Person>")
-    assert problem.message == DUPLICATE
+    assert problem.reason == DUPLICATE
 
 
-def test_problem_reads_as_file_element_message():
+def test_problem_reads_as_file_then_the_element_in_words_then_the_message():
     [problem] = problem_of(b"<Person><XingMing></XingMing></Person>", name="1.张三.lrmx")
-    assert str(problem) == "1.张三.lrmx · XingMing · 缺少姓名"
+    assert str(problem) == "1.张三.lrmx · 姓名 · 缺少姓名"
+    assert problem.column == "XingMing"
 
 
 def zip_of(files):
@@ -106,9 +107,9 @@ def test_zip_gives_its_lrmx_files_only():
 
 
 def test_zip_without_lrmx_is_refused():
-    with pytest.raises(LrmxReadError) as caught:
+    with pytest.raises(ImportRefused) as caught:
         unpack("a.zip", zip_of([("readme.txt", b"x")]))
-    assert caught.value.problems[0].message == ZIP_EMPTY
+    assert caught.value.problems[0].reason == ZIP_EMPTY
 
 
 def test_jianli_reader_takes_rank_degree_level_and_inline_studies_apart():
@@ -119,6 +120,7 @@ def test_jianli_reader_takes_rank_degree_level_and_inline_studies_apart():
     )
     periods, problems = parse_jianli(text)
     assert problems == []
+    periods = [line for period in periods for line in (period, *period.nested)]
     assert [(p.kind, p.text, p.rank, p.education, p.degree, p.end) for p in periods] == [
         ("study", "武汉大学法学专业", "", "", "学士", datetime.date(2012, 7, 1)),
         ("work", "某局科员", "四级主任科员", "", "", None),

@@ -27,7 +27,7 @@ def test_round_trip_gives_the_same_file_apart_from_fill_in_date():
     Cadre.objects.all().delete()
     assert not CadrePhoto.objects.exists()
     plan = lrmx_import_plan(filename="1.张三.lrmx", content=first, user=None)
-    assert plan.errors == []
+    assert plan.problems == []
     lrmx_import_apply(plan=plan, user=None)
     again = export(Cadre.objects.get(), datetime.date(2021, 9, 30))
     assert again.replace(b"<TianBiaoShiJian>202109<", b"<TianBiaoShiJian>202108<") == first

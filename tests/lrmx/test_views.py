@@ -1,6 +1,7 @@
 """The .lrmx pages: access (403 without permission, 404 for another unit), the age basis, the import flow."""
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -10,8 +11,8 @@ from cadres.forms import DATE_INVALID as AS_OF_INVALID
 from cadres.lrmx.forms import AS_OF_DEFAULT_NOTE, UPLOAD_TOO_LARGE
 from cadres.lrmx.reader import DTD_REFUSED
 from cadres.lrmx.writer import cadre_lrmx, lrmx_cadres
-from cadres.models import Cadre
-from cadres.views.lrmx import IMPORTED, UPLOAD_EXPIRED
+from cadres.models import Cadre, PendingUpload
+from cadres.views.lrmx import DATA_CHANGED, IMPORTED, UPLOAD_EXPIRED
 from tests.factories import make_full_cadre, make_unit, make_user
 
 from .helpers import AS_OF, FILLED_ON, elements
@@ -89,7 +90,7 @@ def test_upload_shows_the_diff_and_confirm_writes_it(client):
     assert [(c.label, c.old, c.new) for c in person.changes] == [("籍贯", "湖北黄石", "湖北武汉")]
     cadre.refresh_from_db()
     assert cadre.native_place == "湖北黄石"  # nothing written before the confirmation
-    response = client.post(reverse("lrmx_import"), {"confirm": response.context["digest"]}, follow=True)
+    response = client.post(reverse("lrmx_import"), {"confirm": response.context["fingerprint"]}, follow=True)
     cadre.refresh_from_db()
     assert cadre.native_place == "湖北武汉"
     assert IMPORTED.format(count=1, created=0, updated=1) in response.content.decode()
@@ -116,9 +117,44 @@ def test_clerk_cannot_import_another_units_cadre(client):
     assert "该干部不在您管理的单位范围内，不能导入" in response.content.decode()
 
 
-def test_oversized_upload_is_refused(client, monkeypatch):
-    monkeypatch.setattr("cadres.lrmx.forms.MAX_UPLOAD_BYTES", 10)
+def test_oversized_upload_is_refused(client, settings):
+    settings.LRMX_UPLOAD_MAX_BYTES = 10
     client.force_login(make_user("干部科"))
     response = client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("x.lrmx", b"<Person>" + b" " * 20)})
     assert response.status_code == 400
-    assert UPLOAD_TOO_LARGE.format(limit=0) in response.content.decode()
+    assert UPLOAD_TOO_LARGE.format(limit="0 KB") in response.content.decode()
+
+
+def test_data_changed_since_the_preview_is_shown_again_not_applied(client):
+    """The confirmation applies exactly what was previewed: planned again, a different plan is shown instead."""
+    cadre = make_full_cadre()
+    client.force_login(make_user("干部科"))
+    content = lrmx_of(cadre).replace("湖北黄石".encode(), "湖北武汉".encode())
+    response = client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("张三.lrmx", content)})
+    shown = response.context["fingerprint"]
+    Cadre.objects.filter(pk=cadre.pk).update(specialty="他人刚改过")
+    response = client.post(reverse("lrmx_import"), {"confirm": shown})
+    assert response.status_code == 409
+    assert DATA_CHANGED in response.content.decode()
+    cadre.refresh_from_db()
+    assert (cadre.native_place, cadre.specialty) == ("湖北黄石", "他人刚改过")
+    client.post(reverse("lrmx_import"), {"confirm": response.context["fingerprint"]})
+    cadre.refresh_from_db()
+    assert (cadre.native_place, cadre.specialty) == ("湖北武汉", "组织人事工作")
+
+
+def test_the_upload_waits_in_the_database_with_only_its_key_in_the_session(client):
+    cadre = make_full_cadre()
+    client.force_login(make_user("干部科"))
+    client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("张三.lrmx", lrmx_of(cadre))})
+    assert PendingUpload.objects.get().filename == "张三.lrmx"
+    session = Session.objects.get(session_key=client.session.session_key)
+    assert len(session.session_data) < 1024
+
+
+def test_a_confirmation_of_another_preview_is_refused(client):
+    cadre = make_full_cadre()
+    client.force_login(make_user("干部科"))
+    client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("张三.lrmx", lrmx_of(cadre))})
+    response = client.post(reverse("lrmx_import"), {"confirm": "0" * 64}, follow=True)
+    assert UPLOAD_EXPIRED in response.content.decode()

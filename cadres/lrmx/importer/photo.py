@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 
+from ...importing.outcome import Change
 from ...photos import photo_bytes, photo_from_base64
-from .cadre_fields import Change
 
 PHOTO_LABEL = "照片"
 PHOTO_KEPT = "已有照片"
@@ -27,4 +27,4 @@ def read_photo(parsed, cadre, created, error):
     stored = b"" if created else photo_bytes(cadre)
     if photo.jpeg == stored:
         return None, None
-    return photo, Change(PHOTO_LABEL, PHOTO_KEPT if stored else PHOTO_NONE, PHOTO_UPDATE)
+    return photo, Change(PHOTO_LABEL, PHOTO_KEPT if stored else PHOTO_NONE, PHOTO_UPDATE, "photo")

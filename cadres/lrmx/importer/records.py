@@ -1,21 +1,24 @@
 """The record lists of a file (简历, family, 年度考核, 奖惩) as unsaved records, and their diff texts."""
 
-from ...models import Appraisal, EducationRecord, FamilyMember, RewardPunishment, StudyMode, WorkRecord
-from ..fields import FAMILY, parse_yyyymm
-from ..jianli import jianli_from, jianli_text, parse_jianli, split_unit_post
-from ..texts import (
-    appraisal_text,
-    normalize_degree,
-    normalize_education,
-    parse_appraisals,
-    parse_rewards,
-    reward_text,
+from ...importing import synonyms
+from ...importing.dates import parse_date
+from ...importing.problems import Unreadable
+from ...models import (
+    Appraisal,
+    EducationRecord,
+    FamilyMember,
+    ResumeNote,
+    RewardPunishment,
+    StudyMode,
+    WorkRecord,
 )
-from .cadre_fields import BAD_DATE
+from ..fields import FAMILY
+from ..jianli import jianli_from, jianli_text, parse_jianli, split_unit_post
+from ..texts import appraisal_text, parse_appraisals, parse_rewards, reward_text
 
 NOT_IMPORTED = "{label}有无法识别的内容，未导入（保留原有记录）：{problems}"
-JIANLI_SPLIT = "第{line}段“{text}”无法区分单位和职务"
 FAMILY_BAD = "第{number}位：{message}"
+FAMILY_BIRTH = f"{FAMILY}/Item/ChuShengRiQi"
 APPRAISAL_TWICE = "{year}年度出现两次"
 
 RECORD_LABELS = {
@@ -62,14 +65,20 @@ def build_records(parsed, context, notes, error):
 
 
 def jianli_records(parsed, context, notes):
-    """Return the education and work records of the 简历, or None (with a note) if any line is unclear."""
-    periods, problems = parse_jianli(parsed.get("JianLi"))
+    """Return the education and work records and the notes (lines kept whole) of the 简历.
+
+    A work line whose unit and post cannot be told apart is kept whole as a ResumeNote, with the
+    studies nested in it: printed again as it was written, it reads back the same.
+    """
+    periods, _problems = parse_jianli(parsed.get("JianLi"))
     records = []
-    for number, period in enumerate(periods, start=1):
-        if period.kind == "work":
+    for period in periods:
+        if period.kind == "note":
+            records.append(ResumeNote(start_date=period.start, text=period.text))
+        elif period.kind == "work":
             split = split_unit_post(period.text, context.all_units)
             if split is None:
-                problems.append(JIANLI_SPLIT.format(line=number, text=period.text))
+                records.append(ResumeNote(start_date=period.start, text=period.line))
                 continue
             unit, unit_name, post = split
             records.append(
@@ -82,27 +91,43 @@ def jianli_records(parsed, context, notes):
                     end_date=period.end,
                 )
             )
+            records += [study_record(parsed, study) for study in period.nested]
         else:
-            mode = StudyMode.FULL_TIME if period.kind == "study" else StudyMode.IN_SERVICE
-            prefix = "QuanRiZhiJiaoYu" if mode == StudyMode.FULL_TIME else "ZaiZhiJiaoYu"
-            record = EducationRecord(
-                mode=mode,
-                school=period.text,
-                start_date=period.start,
-                end_date=period.end,
-                education=normalize_education(period.education),
-                degree=normalize_degree(period.degree),
-            )
-            # A level the line does not spell out (大学本科…) comes from the 学历 row of its school.
-            if not record.education and parsed.get(f"{prefix}_XueLi_BiYeYuanXiaoXi") == period.text:
-                record.education = normalize_education(parsed.get(f"{prefix}_XueLi"))
-            if not record.degree and parsed.get(f"{prefix}_XueWei_BiYeYuanXiaoXi") == period.text:
-                record.degree = normalize_degree(parsed.get(f"{prefix}_XueWei"))
-            records.append(record)
-    if problems:
-        notes.append(NOT_IMPORTED.format(label="简历", problems="；".join(problems)))
-        return None
+            records.append(study_record(parsed, period))
     return records
+
+
+# The row of the form whose 毕业院校系及专业 may name the school of a study line: (学历, 学位) elements.
+ROWS = {
+    "study": ("QuanRiZhiJiaoYu_XueLi", "QuanRiZhiJiaoYu_XueWei"),
+    "in_service": ("ZaiZhiJiaoYu_XueLi", "ZaiZhiJiaoYu_XueWei"),
+}
+
+
+def study_record(parsed, period):
+    """Return the EducationRecord of a study line; a level or degree it does not spell out comes from
+    the 学历/学位 row that names the same school, with the words that row writes (省委党校研究生)."""
+    mode = StudyMode.FULL_TIME if period.kind == "study" else StudyMode.IN_SERVICE
+    education_element, degree_element = ROWS[period.kind]
+    record = EducationRecord(mode=mode, school=period.text, start_date=period.start, end_date=period.end)
+    record.education = period.education
+    if period.degree:
+        record.degree = synonyms.degree_value(period.degree) or ""
+        record.degree_written = synonyms.written_form(period.degree, record.degree) if record.degree else ""
+    if not record.education and parsed.get(f"{education_element}_BiYeYuanXiaoXi") == period.text:
+        written = parsed.get(education_element)
+        form = synonyms.education_form(written, record.degree)
+        if form is not None:
+            record.education, record.education_written = form.level, synonyms.written_form(written, form.level)
+            if form.mode is not None and mode == StudyMode.IN_SERVICE:
+                record.mode = form.mode
+    if not record.degree and parsed.get(f"{degree_element}_BiYeYuanXiaoXi") == period.text:
+        written = parsed.get(degree_element)
+        record.degree = synonyms.degree_value(written) or ""
+        record.degree_written = synonyms.written_form(written, record.degree) if record.degree else ""
+    if mode == StudyMode.IN_SERVICE and "党校" in record.school and not record.education_written:
+        record.mode = StudyMode.PARTY_SCHOOL
+    return record
 
 
 def family_records(items, error):
@@ -112,10 +137,9 @@ def family_records(items, error):
         birth = None
         if item["ChuShengRiQi"]:
             try:
-                birth = parse_yyyymm(item["ChuShengRiQi"])
-            except ValueError:
-                message = BAD_DATE.format(text=item["ChuShengRiQi"])
-                error(f"{FAMILY}/Item/ChuShengRiQi", FAMILY_BAD.format(number=number, message=message))
+                birth = parse_date(item["ChuShengRiQi"]).date
+            except Unreadable as unreadable:
+                error(FAMILY_BIRTH, FAMILY_BAD.format(number=number, message=str(unreadable)))
         members.append(
             FamilyMember(
                 relation=item["ChengWei"],
@@ -145,7 +169,7 @@ def family_text(members):
 
 
 def record_texts(cadre):
-    """Return kind → the text a saved cadre's records show on the form, for the diff."""
+    """Return kind → the text a saved cadre's records show on the form, for the diff (prefetch them)."""
     return {
         "jianli": jianli_text(cadre),
         "family": family_text(cadre.family_members.all()),
@@ -160,7 +184,8 @@ def record_texts_of(records):
     for kind, objects in records.items():
         if kind == "jianli":
             education = [r for r in objects if isinstance(r, EducationRecord)]
-            texts[kind] = jianli_from(education, [r for r in objects if isinstance(r, WorkRecord)])
+            work = [r for r in objects if isinstance(r, WorkRecord)]
+            texts[kind] = jianli_from(education, work, [r for r in objects if isinstance(r, ResumeNote)])
         elif kind == "family":
             texts[kind] = family_text(objects)
         elif kind == "appraisals":

@@ -4,6 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ...importing.outcome import CREATED, UPDATED
+from ...importing.problems import ImportRefused
 from ...lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from ...models import Channel, Unit
 
@@ -34,17 +36,17 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(CANNOT_READ.format(path=source, reason=error.strerror)) from error
         unit_obj = channel_obj = None
-        if unit and (unit_obj := Unit.objects.filter(name=unit).first()) is None:
+        if unit and (unit_obj := Unit.objects.all().by_name().get(unit)) is None:
             raise CommandError(UNIT_UNKNOWN.format(name=unit))
         if channel and (channel_obj := Channel.objects.filter(code=channel).first()) is None:
             raise CommandError(CHANNEL_UNKNOWN.format(code=channel))
         plan = lrmx_import_plan(filename=source.name, content=content, user=None, unit=unit_obj, channel=channel_obj)
-        if plan.errors:
-            for problem in plan.errors:
+        if plan.problems:
+            for problem in plan.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(FAILED.format(count=len(plan.errors)))
+            raise CommandError(FAILED.format(count=len(plan.problems)))
         for person in plan.people:
-            self.stdout.write(f"{person.filename} · {person.cadre.name}（{person.outcome}）")
+            self.stdout.write(f"{person.filename} · {person.cadre.name}（{person.action_label}）")
             for change in person.changes:
                 self.stdout.write(f"  {change.label}：{one_line(change.old)} → {one_line(change.new)}")
             for note in person.notes:
@@ -52,10 +54,12 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(DRY_RUN)
             return
-        lrmx_import_apply(plan=plan, user=None, source=str(source))
-        created = sum(1 for p in plan.people if p.created)
-        updated = sum(1 for p in plan.people if not p.created and p.changes)
-        self.stdout.write(DONE.format(count=len(plan.people), created=created, updated=updated))
+        try:
+            lrmx_import_apply(plan=plan, user=None, source=str(source))
+        except ImportRefused as refused:
+            raise CommandError(str(refused)) from None
+        counts = plan.counts
+        self.stdout.write(DONE.format(count=len(plan.people), created=counts[CREATED], updated=counts[UPDATED]))
 
 
 def one_line(text):
