@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cadres', '0019_secondment_plan_and_outcome'),
+        ('cadres', '0020_secondment_plan_and_outcome'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

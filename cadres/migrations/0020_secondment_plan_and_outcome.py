@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cadres', '0018_cadre_experience'),
+        ('cadres', '0019_education_mode_from_records'),
     ]
 
     operations = [
