@@ -49,7 +49,7 @@ SECONDMENT_HEADER = [
     ("期满评价", 36),
 ]
 NO_SECONDMENTS = "本月没有在岗的挂职、跟班学习和抽调人员。"
-BEGAN, ENDED, ONGOING = "本月开始", "本月结束", "在岗"
+BEGAN, ENDED, BEGAN_AND_ENDED, ONGOING = "本月开始", "本月结束", "本月开始并结束", "在岗"
 
 
 def write_monthly_sheets(book, params):
@@ -126,9 +126,10 @@ def write_secondment_sheet(book, month_start, month_end):
 
 
 def month_state(secondment, month_start, month_end):
-    """Return 本月开始, 本月结束 or 在岗: how a secondment in progress in the month stands in it."""
-    if secondment.start_date >= month_start:
-        return BEGAN
-    if secondment.last_day is not None and secondment.last_day <= month_end:
-        return ENDED
-    return ONGOING
+    """Return 本月开始, 本月结束, 本月开始并结束 or 在岗: how a secondment in progress in the month stands in it.
+
+    `secondment` is annotated with its `last_day` (SecondmentQuerySet.overlapping).
+    """
+    began = secondment.start_date >= month_start
+    ended = secondment.last_day is not None and secondment.last_day <= month_end
+    return {(True, True): BEGAN_AND_ENDED, (True, False): BEGAN, (False, True): ENDED}.get((began, ended), ONGOING)

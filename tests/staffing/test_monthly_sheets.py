@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 
+from cadres.models import Secondment
 from reports.excel import WorkbookWriter
 from reports.monthly import monthly_report_create
 from reports.params import StatsParams
-from staffing.monthly_sheets import write_monthly_sheets
+from staffing.monthly_sheets import month_state, write_monthly_sheets
 from tests.factories import (
     add_member,
     make_cadre,
@@ -105,3 +106,18 @@ def test_the_sheets_read_a_fixed_number_of_queries(department, django_assert_num
         second_into(talent, make_cadre(name=name, unit=street), D(2025, 6, 1), D(2025, 9, 30))
     with django_assert_num_queries(11):
         written(WorkbookWriter())
+
+
+@pytest.mark.parametrize(
+    ("start", "last_day", "state"),
+    [
+        (D(2025, 6, 1), D(2025, 6, 30), "本月开始并结束"),
+        (D(2025, 6, 1), D(2025, 7, 1), "本月开始"),
+        (D(2025, 5, 31), D(2025, 6, 30), "本月结束"),
+        (D(2025, 5, 31), None, "在岗"),
+    ],
+)
+def test_how_a_secondment_stands_in_the_month(start, last_day, state):
+    secondment = Secondment(start_date=start)
+    secondment.last_day = last_day
+    assert month_state(secondment, D(2025, 6, 1), D(2025, 6, 30)) == state
