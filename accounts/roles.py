@@ -4,6 +4,8 @@
 - 干部科: read and edit everything district-wide, import, export, generate the monthly report.
 - 单位信息员: read and edit the cadres of their own unit(s) and units below; exports only of those.
 - 只读: read the cadres of their own unit(s); no export, ID numbers masked.
+The department's own staffing (staffing): 部领导 read it and approve leave; 干部科 keep it and plan rotations;
+单位信息员 keep their own units' sections; 只读 read their units' sections.
 Superusers administer users.
 
 `ROLE_PERMISSIONS` is the only place a role's rights are written. After every `migrate` (and every
@@ -48,22 +50,31 @@ RECORDS = (
     "familymember",
 )
 POOL = ("poolmembership", "poolstatuschange")
+# The department's own staffing (staffing app); the receiving section of a secondment is planned district-wide.
+SECTIONS = ("section", "upperoffice", "sectionmember", "pairing", "pairingreview", "leave", "headcover")
+STAFFING = (*SECTIONS, "secondmentplacement")
 
 ROLE_PERMISSIONS = {
     LEADER: perms("cadres", VIEW, *REFERENCE, "cadre", *RECORDS, *POOL, "importbatch", "cadrephoto")
     | perms("cadres", VIEW, "historicalcadre")
     | {"cadres.view_all_units", "cadres.view_id_number", "cadres.export_cadres"}
     | perms("reports", VIEW, "monthlyreport")
-    | perms("audit", VIEW, "auditevent"),
+    | perms("audit", VIEW, "auditevent")
+    | perms("staffing", VIEW, *STAFFING)
+    | {"staffing.approve_leave"},
     CADRE_SECTION: perms("cadres", EDIT, *REFERENCE, "cadre", *RECORDS, *POOL, "cadrephoto")
     | perms("cadres", VIEW, "historicalcadre", "importbatch")
     | {"cadres.view_all_units", "cadres.view_id_number", "cadres.export_cadres", "cadres.import_cadres"}
-    | perms("reports", ("view", "add"), "monthlyreport"),
+    | perms("reports", ("view", "add"), "monthlyreport")
+    | perms("staffing", EDIT, *STAFFING),
     UNIT_CLERK: perms("cadres", VIEW, *REFERENCE, *POOL, "importbatch", "historicalcadre")
     | perms("cadres", ("view", "add", "change"), "cadre")
     | perms("cadres", EDIT, *RECORDS, "cadrephoto")
-    | {"cadres.view_id_number", "cadres.export_cadres", "cadres.import_cadres"},
-    READ_ONLY: perms("cadres", VIEW, *REFERENCE, "cadre", *RECORDS, *POOL, "cadrephoto"),
+    | {"cadres.view_id_number", "cadres.export_cadres", "cadres.import_cadres"}
+    | perms("staffing", EDIT, *SECTIONS)
+    | perms("staffing", VIEW, "secondmentplacement"),
+    READ_ONLY: perms("cadres", VIEW, *REFERENCE, "cadre", *RECORDS, *POOL, "cadrephoto")
+    | perms("staffing", VIEW, *STAFFING),
 }
 
 

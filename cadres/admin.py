@@ -234,6 +234,7 @@ class SecondmentInline(RecordInline):
     fields = [
         "kind",
         "start_date",
+        "planned_end_date",
         "end_date",
         "from_unit",
         "to_unit",
@@ -241,6 +242,7 @@ class SecondmentInline(RecordInline):
         "to_unit_kind",
         "post",
         "purpose",
+        "outcome",
     ]
     autocomplete_fields = ["from_unit", "to_unit"]
 

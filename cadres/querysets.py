@@ -149,6 +149,32 @@ class CadreQuerySet(models.QuerySet):
             )
         return self.exclude(condition) if condition else self
 
+    def appraised_latest(self, results, *, count, before_year):
+        """Return the cadres whose latest `count` 年度考核 of the years before `before_year` all have one of
+        `results`; a cadre with fewer than `count` such appraisals is left out.
+
+        An appraisal is among a cadre's latest `count` when fewer than `count` of theirs are of later years
+        (one result a year: the constraint appraisal_once_a_year).
+        """
+        appraisals = self._related("appraisals").filter(year__lt=before_year)
+        later = (
+            appraisals.filter(cadre=models.OuterRef("cadre"), year__gt=models.OuterRef("year"))
+            .order_by()
+            .values("cadre")
+            .annotate(found=models.Count("pk"))
+            .values("found")
+        )
+        latest = appraisals.annotate(later=Coalesce(models.Subquery(later), 0)).filter(later__lt=count)
+        good = (
+            latest.filter(result__in=results)
+            .order_by()
+            .values("cadre")
+            .annotate(found=models.Count("pk"))
+            .filter(found=count)
+            .values("cadre")
+        )
+        return self.filter(pk__in=good)
+
     def in_unit(self, unit):
         """Return the cadres of `unit` and of the units below it."""
         return self.filter(unit__in=self._unit_model().objects.subtree_ids(unit))
@@ -241,6 +267,35 @@ class CadreQuerySet(models.QuerySet):
 
     def _related(self, name):
         return self.model._meta.get_field(name).related_model.objects.all()
+
+
+def secondment_last_day(path=""):
+    """Return the expression "last day of the secondment at `path`": its actual end, else its planned end.
+
+    None (neither written) means it runs on. The one reading of when a secondment is over, for this
+    queryset and for records that point to a secondment (path "secondment__").
+    """
+    return Coalesce(f"{path}end_date", f"{path}planned_end_date")
+
+
+class SecondmentQuerySet(models.QuerySet):
+    def with_last_day(self):
+        """Annotate `last_day` (secondment_last_day): when each secondment is over, None if it runs on."""
+        return self.annotate(last_day=secondment_last_day())
+
+    def overlapping(self, start, end):
+        """Return the secondments in progress on some day from `start` to `end` (both included).
+
+        A secondment runs from its start to its actual end (the last day); with none recorded yet, to its
+        planned end; with neither, on.
+        """
+        return (
+            self.with_last_day().filter(start_date__lte=end).filter(Q(last_day__isnull=True) | Q(last_day__gte=start))
+        )
+
+    def in_progress_on(self, day):
+        """Return the secondments in progress on `day` (see overlapping)."""
+        return self.overlapping(day, day)
 
 
 def unit_on_q(work_records, day, *, cadre, current_unit):

@@ -41,11 +41,13 @@ INSTALLED_APPS = [
     "django_tables2",
     "simple_history",
     "axes",
-    # The apps depend one way: accounts and audit at the bottom, cadres (the domain) on them, reports on cadres.
+    # The apps depend one way: accounts and audit at the bottom, cadres (the domain) on them, reports and
+    # staffing (the department's own sections) on cadres, neither on the other.
     "audit",
     "accounts",
     "cadres",
     "reports",
+    "staffing",
 ]
 
 MIDDLEWARE = [
@@ -168,6 +170,23 @@ X_FRAME_OPTIONS = "DENY"
 GRASSROOTS_MONTHS = int(os.environ.get("GRASSROOTS_MONTHS", "24"))
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+
+# The monthly workbook's sheets after 汇总 and 花名册: each a function (book, params) that apps above reports
+# contribute, so that reports imports none of them (reports/monthly.py).
+MONTHLY_REPORT_SHEETS = ["staffing.monthly_sheets.write_monthly_sheets"]
+
+# The department's own staffing (staffing/conf.py holds every default).
+# The unit a new section belongs to unless another is chosen: the organization department itself.
+STAFFING_HOME_UNIT = os.environ.get("STAFFING_HOME_UNIT", "中共下陆区委组织部")
+# A B who is the A of more than this many other sections is marked as a risk on the 科室配备 board.
+STAFFING_B_MAX_OTHER_A_POSTS = int(os.environ.get("STAFFING_B_MAX_OTHER_A_POSTS", "1"))
+# A/B pairings are reviewed and republished every this many months; the board reminds this many days ahead.
+STAFFING_REVIEW_MONTHS = int(os.environ.get("STAFFING_REVIEW_MONTHS", "6"))
+STAFFING_REVIEW_WARN_DAYS = int(os.environ.get("STAFFING_REVIEW_WARN_DAYS", "30"))
+# Rotation planner (轮流抽调): eligibility and ranking weights over the defaults of staffing/conf.py,
+# e.g. ROTATION_ELIGIBILITY = {"max_age": 32}; ROTATION_WEIGHTS = {"recent_entry": 0}.
+ROTATION_ELIGIBILITY = {}
+ROTATION_WEIGHTS = {}
 
 LOGGING = {
     "version": 1,

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("audit.urls")),
     path("", include("cadres.urls")),
     path("", include("reports.urls")),
+    path("", include("staffing.urls")),
 ]

@@ -3,7 +3,9 @@
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from audit.services import audit
 from cadres.dates import month_end
@@ -25,13 +27,24 @@ def parse_month(value):
     return month_end(int(match.group(1)), int(match.group(2)))
 
 
+def monthly_sheets():
+    """Return the writers of the monthly workbook's further sheets (settings.MONTHLY_REPORT_SHEETS).
+
+    Each is a function (book, params) that apps above reports contribute (e.g. staffing's 科室配备 and
+    抽调情况), named in the setting so that reports imports none of them.
+    """
+    return [import_string(path) for path in getattr(settings, "MONTHLY_REPORT_SHEETS", ())]
+
+
 def monthly_report_create(*, params, user=None, note=""):
     """Compute the statistics for `params` (as_of a month's last day), write the workbook, archive it.
 
     District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
     """
     stats = young_cadre_stats(params)
-    content = young_cadre_workbook(stats, counted_cadres(params).iterator(chunk_size=2000))
+    content = young_cadre_workbook(
+        stats, counted_cadres(params).iterator(chunk_size=2000), extra_sheets=monthly_sheets()
+    )
     authenticated = user is not None and user.is_authenticated
     with transaction.atomic():
         report = MonthlyReport.objects.create(

@@ -39,13 +39,17 @@ def workbook_filename(params, prefix="年轻干部统计"):
     return f"{prefix}{scope}_{params.as_of.isoformat()}.xlsx"
 
 
-def young_cadre_workbook(stats, counted):
+def young_cadre_workbook(stats, counted, extra_sheets=()):
     """Return the .xlsx bytes of the statistics: sheet 汇总 (the table, footnote, narrative) and
     sheet 花名册 (one row per counted cadre, from `counted`, an iterable of annotated cadres (stats.counted_cadres)).
+
+    `extra_sheets`: functions (book, params) that write further sheets after these (the monthly report's).
     """
     book = WorkbookWriter()
     write_summary(book, stats)
     write_counted(book, stats, counted)
+    for write in extra_sheets:
+        write(book, stats.params)
     return book.to_bytes()
 
 

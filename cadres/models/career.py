@@ -7,11 +7,13 @@ from simple_history.models import HistoricalRecords
 
 from ..choices import Degree, Education, StudyMode, UnitKind
 from ..importing import synonyms
+from ..querysets import SecondmentQuerySet
 from ..validators import validate_no_control_characters
 from .base import SavedWithReceivers
 from .records import Cadre, Unit, clean_fields_and_written_forms
 
 END_BEFORE_START = "结束时间不能早于开始时间"
+PLANNED_END_BEFORE_START = "计划结束时间不能早于开始时间"
 TEXT = [validate_no_control_characters]
 
 
@@ -145,7 +147,11 @@ class SecondmentKind(models.TextChoices):
 
 
 class Secondment(SavedWithReceivers):
-    """Time spent in another unit: 挂职, 跟班学习 (e.g. rotation into the organization department)."""
+    """Time spent in another unit: 挂职, 跟班学习 (e.g. rotation into the organization department).
+
+    One record from plan to return: the planned end is written when the secondment is decided, the
+    actual end and the outcome (评价) when the cadre comes back.
+    """
 
     cadre = models.ForeignKey(Cadre, verbose_name="干部", on_delete=models.CASCADE, related_name="secondments")
     kind = models.CharField("类别", max_length=4, choices=SecondmentKind.choices)
@@ -160,15 +166,25 @@ class Secondment(SavedWithReceivers):
     post = models.CharField("挂任职务", max_length=100, blank=True, validators=TEXT)
     purpose = models.CharField("目的", max_length=200, blank=True, validators=TEXT)
     start_date = models.DateField("开始时间")
-    end_date = models.DateField("结束时间", null=True, blank=True)
+    planned_end_date = models.DateField("计划结束时间", null=True, blank=True)
+    end_date = models.DateField("实际结束时间", null=True, blank=True, help_text="尚未结束不填")
+    outcome = models.TextField("期满评价", blank=True, validators=TEXT, help_text="结束后对其表现的评价")
 
+    objects = SecondmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "挂职和跟班学习"
         verbose_name_plural = "挂职和跟班学习"
         ordering = ["cadre", "start_date", "pk"]
-        constraints = [end_after_start("secondment_end_after_start")]
+        constraints = [
+            end_after_start("secondment_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(planned_end_date__isnull=True) | Q(planned_end_date__gte=F("start_date")),
+                name="secondment_planned_end_after_start",
+                violation_error_message=PLANNED_END_BEFORE_START,
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}：{self.to_unit or self.to_unit_name}"
@@ -205,6 +221,11 @@ class AppraisalResult(models.TextChoices):
     BASICALLY_QUALIFIED = "基本合格", "基本合格"
     UNQUALIFIED = "不合格", "不合格"
     NOT_RATED = "不定等次", "不定等次"
+
+    @classmethod
+    def competent_or_better(cls):
+        """Return the results that count as 称职（合格）or better: 优秀, 称职, 合格."""
+        return (cls.EXCELLENT, cls.COMPETENT, cls.QUALIFIED)
 
 
 class Appraisal(models.Model):

@@ -1,5 +1,6 @@
 """Every builder of test data, in one package: records (units, cadres, their records, users, photos), the
-pool (through its services), whole cadres, roster files for the import, and the admin's form data.
+pool (through its services), whole cadres, roster files for the import, the admin's form data, and the
+department's staffing (sections, pairings, leave, secondments into a section).
 
 Readers of answers (parsing a workbook, a page, a JSON list) stay beside the tests that read them.
 """
@@ -30,13 +31,16 @@ from .rosters import (
     sheet_xml_edited,
     workbook_bytes,
 )
+from .staffing import ARRANGED, add_member, make_leave, make_pairing, make_section, second_into, staffed_section
 
 __all__ = [
+    "ARRANGED",
     "CADRE_INLINE_PREFIXES",
     "DEFAULT_ENTRY",
     "HEADERS",
     "PASSWORD",
     "REALISTIC_PEOPLE",
+    "add_member",
     "cadre_add_data",
     "cadre_with_every_record",
     "empty_inlines",
@@ -50,10 +54,13 @@ __all__ = [
     "make_counted",
     "make_full_cadre",
     "make_id_number",
+    "make_leave",
     "make_membership",
+    "make_pairing",
     "make_photo",
     "make_realistic_units",
     "make_secondment",
+    "make_section",
     "make_unit",
     "make_user",
     "make_work_record",
@@ -61,7 +68,9 @@ __all__ = [
     "person",
     "realistic_roster",
     "roster_bytes",
+    "second_into",
     "shaped_roster_bytes",
     "sheet_xml_edited",
+    "staffed_section",
     "workbook_bytes",
 ]
