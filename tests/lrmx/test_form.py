@@ -123,3 +123,17 @@ def test_one_line_boxes_are_centred_vertically_and_kept_off_the_border():
     ws = sheet_of(make_full_cadre())
     assert (ws["C8"].alignment.vertical, ws["C8"].alignment.indent) == ("center", 1)
     assert (ws["B11"].alignment.vertical, ws["B11"].alignment.indent) == ("top", 1)
+
+
+def test_party_school_and_in_service_education_fill_the_in_service_row_as_written():
+    cadre = make_full_cadre()
+    cadre.education_records.filter(mode="在职").update(
+        mode="党校", school="中共湖北省委党校", major="经济管理", education_written="省委党校研究生", degree=""
+    )
+    Cadre.objects.filter(pk=cadre.pk).update(
+        education="硕士研究生", education_written="省委党校研究生", education_mode="党校"
+    )
+    ws = sheet_of(cadre)
+    assert ws["C7"].value == "省委党校研究生"
+    assert ws["F7"].value == "中共湖北省委党校经济管理专业"
+    assert ws["C6"].value.startswith("大学本科")

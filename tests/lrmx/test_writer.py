@@ -136,3 +136,29 @@ def test_export_queries_do_not_grow_per_cadre(django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         for cadre in lrmx_cadres(Cadre.objects.all()):
             cadre_lrmx(cadre, as_of=AS_OF, filled_on=FILLED_ON, user=None)
+
+
+def test_a_democratic_party_members_party_follows_the_month_joined():
+    cadre = make_full_cadre()
+    Cadre.objects.filter(pk=cadre.pk).update(political_status="民主党派", political_status_written="九三学社社员")
+    assert elements(export(cadre)).findtext("RuDangShiJian") == "201006九三学社社员"
+
+
+def test_the_highest_education_without_records_goes_in_the_row_of_its_mode_as_written():
+    cadre = make_full_cadre()
+    cadre.education_records.all().delete()
+    Cadre.objects.filter(pk=cadre.pk).update(
+        education="大学本科",
+        education_written="函授本科",
+        education_mode="在职",
+        degree="学士",
+        degree_written="文学学士",
+    )
+    person = elements(export(cadre))
+    assert [
+        person.findtext(name) for name in ("QuanRiZhiJiaoYu_XueLi", "ZaiZhiJiaoYu_XueLi", "ZaiZhiJiaoYu_XueWei")
+    ] == [
+        "",
+        "函授本科",
+        "文学学士",
+    ]
