@@ -17,7 +17,7 @@ from ..importing.identity import Identities
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED, Change
 from ..importing.problems import WHOLE_ROW, Problem
 from ..models import Cadre, Unit
-from ..models.records import ID_BIRTH_MISMATCH, written_form_errors
+from ..models.records import ID_BIRTH_MISMATCH
 from . import cells
 from .columns import BY_KEY, EDUCATION_KEYS
 from .lookups import Lookups
@@ -40,6 +40,8 @@ from .outcome import (
     shown_value,
 )
 from .row_reader import REQUIRED, RowReader
+from .studies import planned_studies
+from .validation import FieldChecks, RowValidator
 
 UNIT_UNKNOWN = "系统中没有单位“{unit}”；请先在“数据维护”中添加（或作为已有单位的别名），或选择“自动创建新单位”"
 UNIT_FORBIDDEN = "您无权导入单位“{unit}”的干部"
@@ -73,57 +75,8 @@ ERROR_COLUMNS = {
 }
 
 
-# The fields full_clean() would check (unit and channel come from the preloaded dicts).
-CHECKED_FIELDS = tuple(field for field in Cadre._meta.fields if field.name not in ("unit", "channel"))
-# What validate() needs of each field, looked up once rather than on every row.
-FIELD_CHECKS = tuple((field.name, field.attname, field.blank, field.empty_values, field) for field in CHECKED_FIELDS)
-
-
-class FieldChecks:
-    """The field checks of one set of fields a row sets, split by how often their values repeat.
-
-    The fields of CHECKED_ON_READ were checked by Django as their cells were read (cells.field_text).
-    """
-
-    def __init__(self, names):
-        checks = [check for check in FIELD_CHECKS if check[0] in names and check[0] not in CHECKED_ON_READ]
-        self.dated = [check for check in checks if check[0] in DATED]
-        self.grouped = [check for check in checks if check[0] not in DATED]
-        # The written forms are checked against their choices (Cadre.clean_fields) with the group.
-        self.written = bool(names & WRITTEN_INPUTS)
-        attnames = [check[1] for check in self.grouped]
-        if self.written:
-            attnames += sorted(WRITTEN_INPUTS)
-        self.values = operator.attrgetter(*attnames) if attnames else tuple
-        self.memo = {}
-
-
-CHECKED_ON_READ = frozenset({"name", "id_number", "post", "notes"})
-WRITTEN_INPUTS = frozenset(
-    {"degree", "education_mode", *(name for pair in Cadre.WRITTEN.items() for name in (pair[0], pair[1][0]))}
-)
-
-
 # Where a date and its flag of month precision sit in a values row.
 DATE_SLOTS = {name: (INDEX[name], INDEX[flag]) for name, flag in Cadre.MONTH_ONLY.items()}
-# Fields of many values (a date per person): checked value by value rather than in the group.
-DATED = frozenset(Cadre.MONTH_ONLY) | {"retirement_month", "party_confirmed_date", "created_at", "updated_at"}
-
-
-def _field_errors(cadre, checks):
-    """Return ((field, messages), …) of Django's field checks (Field.clean) on `cadre`."""
-    errors = []
-    for name, attname, blank, empty_values, model_field in checks:
-        value = getattr(cadre, attname)
-        if blank and value in empty_values:
-            continue
-        try:
-            model_field.clean(value, cadre)
-        except ValidationError as error:
-            errors.append((name, tuple(error.messages)))
-    return tuple(errors)
-
-
 # Read back from a validated cadre in one call: clean() may have completed some of its fields.
 CADRE_VALUES = operator.attrgetter(*ATTNAMES)
 # Each field a preview shows, its index, and the indexes that must all be equal for it to be unchanged.
@@ -170,7 +123,8 @@ class Planner:
         self.shared_memo = {}
         self.new_units = {}
         self.seen = Identities()
-        self.memo, self.field_memo, self.layouts = {}, {}, {}
+        self.memo, self.layouts = {}, {}
+        self.validator = RowValidator()
 
     def build(self):
         for number, values in self.sheet.iter_rows(self.plan.skipped):
@@ -363,40 +317,6 @@ class Planner:
             reader.problem("id_number", CADRE_FORBIDDEN)
         return existing
 
-    def validate(self, cadre, checks):
-        """Return {field: messages} as `cadre.full_clean()` would for the fields of `checks`, then clean().
-
-        The same checks as full_clean(exclude=["unit", "channel"], validate_unique=False,
-        validate_constraints=False), in the same order with the same messages; but checks run once
-        per distinct value: the fields whose values repeat (choices, texts of a few words) as one
-        group, each date on its own, and only names, ID numbers and notes on every row.
-        Uniqueness is checked against the preloaded dicts and the FKs come from them; the database
-        constraints still guard the save. The fields a row does not set keep the values of the
-        saved cadre, which passed these checks when they were saved, or a new cadre's defaults.
-        """
-        grouped = checks.values(cadre)
-        errors = checks.memo.get(grouped)
-        if errors is None:
-            errors = _field_errors(cadre, checks.grouped)
-            if checks.written:
-                errors += tuple((name, (message,)) for name, message in written_form_errors(cadre).items())
-            checks.memo[grouped] = errors
-        errors = {name: list(messages) for name, messages in errors}
-        for check in checks.dated:
-            value = getattr(cadre, check[1])
-            memo_key = (check[0], value)
-            messages = self.field_memo.get(memo_key)
-            if messages is None:
-                messages = self.field_memo[memo_key] = dict(_field_errors(cadre, (check,))).get(check[0], ())
-            if messages:
-                errors[check[0]] = list(messages)
-        try:
-            cadre.clean()
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                errors.setdefault(name, []).extend(messages)
-        return errors
-
     def plan_row(self, number, cells_by_key):
         problems = []
         reader = RowReader(self.sheet, number, cells_by_key, problems, self.memo)
@@ -434,7 +354,7 @@ class Planner:
         for index, value in zip(indexes, fields.values(), strict=True):
             values[index] = value
         cadre = cadre_from_values(values, unit, channel, checked_only=True)
-        errors = self.validate(cadre, checks)
+        errors = self.validator.validate(cadre, checks)
         if errors:
             for name, messages in errors.items():
                 key = ERROR_COLUMNS.get(name)
@@ -448,9 +368,9 @@ class Planner:
             self.plan.people.append(PlannedRow(number, CREATED, values, unit, studies=tuple(studies.values())))
             return
         changes = self.changes(existing, values, unit)
-        planned_studies = self.plan_studies(existing[PK], studies, changes)
+        corrected = planned_studies(self.lookups.studies.get(existing[PK], ()), studies, changes)
         if changes:
-            self.plan.people.append(PlannedRow(number, UPDATED, values, unit, changes, planned_studies))
+            self.plan.people.append(PlannedRow(number, UPDATED, values, unit, changes, corrected))
         else:
             self.plan.people.append(PlannedRow(number, UNCHANGED, existing, unit))
 
@@ -473,47 +393,6 @@ class Planner:
             if before != after:
                 changes.append(Change(CHANGE_LABELS[name], before, after, name))
         return changes
-
-    def plan_studies(self, cadre_pk, studies, changes):
-        """Return the education records to create or correct for an existing cadre, adding them to `changes`.
-
-        A school the cadre already has a record of (of that row of the form, as 院校 or 院校+专业)
-        is corrected only where its 学历/学位 differ; otherwise the undated record of that row, which
-        an earlier roster made, is corrected, or else a new undated record is made. Dated records
-        keep their school and dates.
-        """
-        planned = []
-        records = self.lookups.studies.get(cadre_pk, ())
-        for prefix, study in studies.items():
-            row_modes = STUDY_ROWS[STUDY_MODES[prefix]]
-            same_row = [record for record in records if record.mode in row_modes]
-            label = CHANGE_LABELS[f"{prefix}school"]
-            known = next((r for r in same_row if study.school in (r.school, r.school + r.major)), None)
-            if known is not None:
-                stored = (known.mode, known.education, known.education_written, known.degree, known.degree_written)
-                wanted = (study.mode, study.education, study.education_written, study.degree, study.degree_written)
-                if study.education and stored != wanted:
-                    planned.append(PlannedStudy(known.pk, study.mode, known.school, *wanted[1:], major=known.major))
-                    changes.append(Change(label, _study_text(known), _study_text(study), f"{prefix}school"))
-                continue
-            undated = next((record for record in same_row if record.start_date is None), None)
-            if undated is None:
-                planned.append(study)
-                changes.append(Change(label, "", study.school, f"{prefix}school"))
-            else:
-                planned.append(PlannedStudy(undated.pk, *_fields_of(study)))
-                changes.append(Change(label, undated.school + undated.major, study.school, f"{prefix}school"))
-        return tuple(planned)
-
-
-def _fields_of(study):
-    return (study.mode, study.school, study.education, study.education_written, study.degree, study.degree_written)
-
-
-def _study_text(study):
-    education = study.education_written or study.education
-    degree = study.degree_written or study.degree
-    return "，".join(part for part in (study.school + study.major, education, degree) if part)
 
 
 def _keep_written(existing, fields):
