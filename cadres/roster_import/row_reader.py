@@ -35,10 +35,19 @@ class RowReader:
 
     def read(self, key, convert, *args, required=False):
         value = self.values.get(key)
+        remembered = key not in UNREMEMBERED
+        if remembered and value.__class__ is str and not args:
+            # The common case, a text cell of a column whose values repeat: one dict lookup.
+            memo = self.memo.get(key)
+            found = memo.get(value) if memo is not None else None
+            if found is not None:
+                return found[0] if found[1] is None else self._reported(key, value, found)
         # cells.is_blank, inline: this runs for every cell of every row.
         if value is None or (value.__class__ is str and not value.strip(cells.SPACES)):
             if required:
                 self.problem(key, REQUIRED)
+            elif remembered and value is not None and not args:
+                self.memo.setdefault(key, {})[value] = (None, None)
             return None
         if value is UNCALCULATED:
             self.problem(key, FORMULA_UNCALCULATED)
@@ -46,7 +55,7 @@ class RowReader:
         if value.__class__ is ExcelError:
             self.problem(key, EXCEL_ERROR.format(value=value))
             return None
-        if key in UNREMEMBERED:
+        if not remembered:
             return self._convert(key, convert, value, args)
         # Each key has one converter, whose other arguments are fixed but for a text one (the degree an
         # education depends on). The type as well: 1.0, 1 and True are equal keys but not the same cell;
@@ -66,9 +75,14 @@ class RowReader:
             except Unreadable as error:
                 found = (None, str(error))
             memo[memo_key] = found
+        if found[1] is None:
+            return found[0]
+        return self._reported(key, value, found)
+
+    def _reported(self, key, value, found):
+        """Report a cell's problem (found: the conversion's (result, reason)) and return None, or the value
+        of a month that the cell's format makes plain."""
         result, reason = found
-        if reason is None:
-            return result
         if result.__class__ is AmbiguousMonth and self.sheet.shows_two_decimals(self.number, key):
             # The cell shows 1985.10: the month Excel saved as 1985.1 is October.
             return parse_date(value, two_decimals=True)
