@@ -84,11 +84,15 @@ def normalize_id_number(value):
     return unicodedata.normalize("NFKC", value or "").replace(" ", "").strip().upper()
 
 
+_ZERO_WEIGHT = ord("0") * sum(ID_WEIGHTS)
+
+
 def id_check_char(first17):
     """Return the MOD 11-2 check character for the first 17 digits."""
-    if len(first17) != len(ID_WEIGHTS):
+    if len(first17) != len(ID_WEIGHTS) or not (first17.isascii() and first17.isdigit()):
         raise ValueError("the check character is computed from 17 digits")
-    total = sum(map(operator.mul, map(int, first17), ID_WEIGHTS))
+    # The digits' code points less that of "0": one pass in C, as a roster checks 100,000 numbers.
+    total = sum(map(operator.mul, first17.encode("ascii"), ID_WEIGHTS)) - _ZERO_WEIGHT
     return ID_CHECK_CHARS[total % 11]
 
 
