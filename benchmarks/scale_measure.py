@@ -308,7 +308,7 @@ def measure_all(database_url, repeat, only=None):
 
     def monthly():
         stats = young_cadre_stats(params)
-        return len(young_cadre_workbook(stats, counted_cadres(params).iterator(chunk_size=2000), monthly_sheets()))
+        return len(young_cadre_workbook(stats, counted_cadres(params), monthly_sheets()))
 
     work = [
         ("statistics function vs one SQL aggregate", lambda: young_cadre_stats(params),

@@ -14,8 +14,10 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.image import Image
 from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
 from openpyxl.drawing.xdr import XDRPositiveSize2D
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.utils.units import pixels_to_EMU, points_to_pixels
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
@@ -50,6 +52,10 @@ STYLES = {
 }
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 BORDERED = {"header", "body", "number", "total", "indent"}
+# The workbook's default font: a plain value (SheetWriter.body) is written in it without a style of its own.
+DEFAULT_FONT = Font(name=FONT_NAME, charset=134, size=11)
+# The body's grid, drawn by one conditional format over the body's range rather than a border per cell.
+BODY_GRID = FormulaRule(formula=["TRUE"], border=BORDER)
 
 
 def text_width(text):
@@ -111,6 +117,38 @@ class SheetWriter:
             cell._style = copy(template)
         return cell
 
+    def body(self, values):
+        """Append one row of the body of a long table, as plain values: the fast path of the rosters.
+
+        No style per cell: the text is in the workbook's default font (宋体), dates get openpyxl's
+        yyyy-mm-dd, and the grid is one conditional format over the body (grid_body). A string that
+        would start a formula goes in as text (escaped_cell), as everywhere else.
+        """
+        for value in values:
+            if value.__class__ is str and value.startswith(FORMULA_PREFIXES):
+                values = [self.escaped_cell(item) if needs_escape(item) else item for item in values]
+                break
+        self.row_number += 1
+        self.ws.append(values)
+
+    def escaped_cell(self, value):
+        """Return the text cell of a string that Excel would take for a formula (TRAPS.md)."""
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.data_type = "s"
+        template = self._styles.get("escaped")
+        if template is None:
+            cell.quotePrefix = True
+            self._styles["escaped"] = copy(cell._style)
+        else:
+            cell._style = copy(template)
+        return cell
+
+    def grid_body(self, first_row):
+        """Draw thin lines around every cell from `first_row` to the last row written (the body rows)."""
+        if self.row_number >= first_row:
+            last = get_column_letter(self.columns)
+            self.ws.conditional_formatting.add(f"A{first_row}:{last}{self.row_number}", BODY_GRID)
+
     def row(self, values, style="body", *, height=None):
         """Append one row; `values` may mix plain values and (value, style) pairs."""
         cells = []
@@ -151,6 +189,8 @@ class WorkbookWriter:
 
     def __init__(self):
         self.workbook = Workbook(write_only=True)
+        # Font 0 is the default of every cell without a style of its own (SheetWriter.body).
+        self.workbook._fonts = IndexedList([DEFAULT_FONT])
 
     def sheet(self, title, widths, **kwargs):
         return SheetWriter(self.workbook.create_sheet(title), widths, **kwargs)

@@ -42,9 +42,7 @@ def monthly_report_create(*, params, user=None, note=""):
     District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
     """
     stats = young_cadre_stats(params)
-    content = young_cadre_workbook(
-        stats, counted_cadres(params).iterator(chunk_size=2000), extra_sheets=monthly_sheets()
-    )
+    content = young_cadre_workbook(stats, counted_cadres(params), extra_sheets=monthly_sheets())
     authenticated = user is not None and user.is_authenticated
     with transaction.atomic():
         report = MonthlyReport.objects.create(

@@ -87,7 +87,7 @@ def young_cadres_xlsx(request):
     params = form.params()
     cadres = Cadre.objects.visible_to(request.user)
     stats = young_cadre_stats(params, cadres=cadres)
-    content = young_cadre_workbook(stats, counted_cadres(params, cadres=cadres).iterator(chunk_size=2000))
+    content = young_cadre_workbook(stats, counted_cadres(params, cadres=cadres))
     audit_export(request, ReportAction.STATS_XLSX, stats)
     return xlsx_response(content, workbook_filename(params))
 
