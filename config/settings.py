@@ -161,6 +161,8 @@ LOGOUT_REDIRECT_URL = "login"
 # Confidential data: sessions end with the browser and after two idle hours.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(2 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
+# The database sessions of Django, saved on each request with one UPDATE instead of a transaction around it.
+SESSION_ENGINE = "config.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -78,7 +78,9 @@ class IntakeListField(forms.Field):
     def to_python(self, value):
         if isinstance(value, str):
             value = [value]
-        return parse_intakes(value or [], channel_lookup())
+        if not any(item and item.strip() for item in value or []):
+            return ()  # nothing to read: no query for the channels (the cadre list's usual case)
+        return parse_intakes(value, channel_lookup())
 
 
 class IntakeListWidget(forms.TextInput):
