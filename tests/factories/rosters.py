@@ -92,6 +92,8 @@ def sheet_xml_edited(data, replacements):
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
+                # openpyxl writes an empty value as <v /> with its own XML writer, <v></v> through lxml.
+                content = content.replace(b"<v></v>", b"<v />")
                 for old, new in replacements.items():
                     content = content.replace(old, new)
             target.writestr(item, content)
