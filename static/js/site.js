@@ -43,5 +43,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".intake-picker").forEach(setUpIntakePicker);
+    /* A file just generated (the monthly report): offer it for download at once. */
+    var download = document.querySelector("a[data-auto-download]");
+    if (download) { window.location.href = download.href; }
   });
 })();
