@@ -9,6 +9,7 @@ urlpatterns = [
     path("reports/young-cadres.xlsx", young_cadres.young_cadres_xlsx, name="young_cadres_xlsx"),
     path("cadres/", cadre_list.cadre_list, name="cadre_list"),
     path("cadres/search/", search.cadre_search, name="cadre_search"),
+    path("cadres/print/", cadre_list.cadre_list_print, name="cadre_list_print"),
     path("cadres.json", cadre_list.cadre_list_json, name="cadre_list_json"),
     path("cadres/export.xlsx", cadre_list.cadre_list_export, name="cadre_list_export"),
     path("cadres/export.lrmx.zip", cadre_list.cadre_list_lrmx_zip, name="cadre_list_lrmx_zip"),
