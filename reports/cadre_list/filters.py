@@ -17,6 +17,7 @@ from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStat
 from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
+from cadres.querysets import NOT_YET_ENTERED, status_on
 
 from ..params import DEFAULT_RECENT_YEARS, StatsParamsForm
 
@@ -27,10 +28,30 @@ CHANNEL_UNKNOWN = "未知的进入方式：{value}"
 GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
 ANY = "全部"
+IDS_INVALID = "所选人员的编号无效"
 YES, NO = "1", "0"
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN.format(value="%(value)s")}
+
+
+class IdListField(forms.Field):
+    """Repeated `id=` of the people ticked in the list (bulk actions), as whole numbers."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        values = [value] if isinstance(value, str) else list(value or [])
+        if not all(str(item).strip().isdigit() for item in values):
+            raise forms.ValidationError(IDS_INVALID)
+        return [int(item) for item in values]
+
+
+class IdListFilter(filters.Filter):
+    field_class = IdListField
+
+    def filter(self, qs, value):
+        return qs.filter(pk__in=value) if value else qs
 
 
 class IntegerFilter(filters.NumberFilter):
@@ -94,6 +115,7 @@ class CadreListFilter(filters.FilterSet):
     """Filters of /cadres/, /cadres.json and /cadres/export.xlsx; construct with `request=`."""
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
+    id = IdListFilter(label="所选人员")
     group = filters.ModelChoiceFilter(
         label="统计分组",
         field_name="channel__group",
@@ -108,18 +130,31 @@ class CadreListFilter(filters.FilterSet):
         to_field_name="code",
         queryset=Channel.objects.all(),
         distinct=False,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHANNEL_UNKNOWN.format(value="%(value)s")},
     )
     gender = filters.ChoiceFilter(label="性别", choices=_choices(Gender), empty_label=ANY, error_messages=CHOICE_ERRORS)
     ethnicity = filters.CharFilter(label="民族")
     political_status = filters.MultipleChoiceFilter(
-        label="政治面貌", choices=_choices(PoliticalStatus), distinct=False, error_messages=CHOICE_ERRORS
+        label="政治面貌",
+        choices=_choices(PoliticalStatus),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     education = filters.MultipleChoiceFilter(
-        label="最高学历", choices=_choices(Education), distinct=False, error_messages=CHOICE_ERRORS
+        label="最高学历",
+        choices=_choices(Education),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     degree = filters.MultipleChoiceFilter(
-        label="最高学位", choices=_choices(Degree), distinct=False, error_messages=CHOICE_ERRORS
+        label="最高学位",
+        choices=_choices(Degree),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     age_min = IntegerFilter(
         label="最小年龄（周岁）",
@@ -150,7 +185,11 @@ class CadreListFilter(filters.FilterSet):
         error_messages={"invalid": DATE_INVALID},
     )
     status = filters.ChoiceFilter(
-        label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
+        label="状态（当日）",
+        choices=[*_choices(CadreStatus), (NOT_YET_ENTERED, NOT_YET_ENTERED)],
+        empty_label=ANY,
+        method="filter_status",
+        error_messages=CHOICE_ERRORS,
     )
     on_roster = filters.ChoiceFilter(
         label="在册",
@@ -248,6 +287,10 @@ class CadreListFilter(filters.FilterSet):
 
     def filter_age_max(self, queryset, name, value):
         return queryset.aged_at_most(self.as_of_date, value)
+
+    def filter_status(self, queryset, name, value):
+        """Match the status on the chosen date (CadreQuerySet.as_on's rule), as the list shows it."""
+        return queryset.alias(status_then=status_on(self.as_of_date)).filter(status_then=value)
 
     def filter_on_roster(self, queryset, name, value):
         return queryset.on_roster(self.as_of_date)
