@@ -9,11 +9,12 @@ from audit.services import audit
 from cadres.models import Cadre, Unit
 
 from ..audit_actions import ReportAction
+from ..forecast import age_out_forecast
 from ..params import DISTRICT_SCOPE, PARAMS_INVALID
 from ..trend import young_cadre_trend
 from ..trend_forms import TrendForm
-from ..trend_json import trend_as_dict
-from .young_cadres import user_scope
+from ..trend_json import forecast_as_dict, trend_as_dict
+from .young_cadres import stats_form, user_scope
 
 PARAM_KEYS = ("start", "end", "max_age", "recent_years", "excluded", "unit")
 
@@ -72,3 +73,29 @@ def trend_json(request):
         data={"params": {key: data[key] for key in PARAM_KEYS}, "months": len(data["months"])},
     )
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def forecast_page(request):
+    form = stats_form(request)
+    if not form.is_valid():
+        return render(request, "reports/forecast.html", {"form": form}, status=400)
+    forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
+    return render(request, "reports/forecast.html", {"form": form, "forecast": forecast})
+
+
+@require_GET
+@permission_required("cadres.export_cadres", raise_exception=True)
+def forecast_json(request):
+    form = stats_form(request)
+    if not form.is_valid():
+        return params_error(form)
+    forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
+    audit(
+        action=ReportAction.FORECAST_JSON,
+        request=request,
+        summary=f"截至{forecast.params.as_of.isoformat()}的年龄退出预测，{forecast.total}人",
+        data={"params": forecast.params.as_dict(), "rows": forecast.total},
+    )
+    return JsonResponse(forecast_as_dict(forecast), json_dumps_params={"ensure_ascii": False})
