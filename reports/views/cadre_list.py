@@ -63,9 +63,17 @@ def cadre_list(request):
     as_of = filterset.as_of_date
     table = CadreListTable(filterset.qs.with_flags_on(as_of, filterset.recent_years_value), as_of=as_of)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    return render(
-        request, "reports/cadre_list.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}
-    )
+    zip_url = lrmx_zip_url(request, as_of)
+    context |= {"table": table, "lrmx_zip_url": zip_url, "lrmx_zip_query": zip_url.partition("?")[2]}
+    return render(request, "reports/cadre_list.html", {**context, "background_query": list_query(request)})
+
+
+def list_query(request):
+    """Return the list's query string without the page's own parameters (what an export of the list reads)."""
+    params = request.GET.copy()
+    for name in PAGE_PARAMS:
+        params.pop(name, None)
+    return params.urlencode()
 
 
 def lrmx_zip_url(request, as_of):
