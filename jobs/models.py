@@ -23,6 +23,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         ROSTER_EXPORT = "roster_export", "干部名单（Excel）"
         LRMX_ZIP = "lrmx_zip", "任免审批表（.lrmx 压缩包）"
+        ROSTER_IMPORT = "roster_import", "花名册导入"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "排队等候"
@@ -33,6 +34,7 @@ class Job(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", on_delete=models.CASCADE)
     kind = models.CharField("任务", max_length=30, choices=Kind.choices)
+    # The list's query string of an export; the key of the pending upload (cadres/importing/pending.py) of an import.
     query = models.TextField("条件", blank=True)
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.QUEUED)
     done = models.PositiveIntegerField("已处理", default=0)

@@ -32,12 +32,12 @@ def job_progress(job, done, total=None):
     Job.objects.filter(pk=job.pk).update(**fields)
 
 
-def job_finish(job, *, filename, content_type, content, message=""):
-    """Keep the file of a finished job for its owner until it expires."""
+def job_finish(job, *, filename="", content_type="", content=None, message=""):
+    """Mark `job` done with its message; keep its file (if it makes one) for its owner until it expires."""
     now = timezone.now()
     job.status, job.filename, job.content_type = Job.Status.DONE, filename, content_type
-    job.content, job.size, job.message = content, len(content), message
-    job.finished_at, job.expires_at = now, now + file_max_age()
+    job.content, job.size, job.message = content, len(content or b""), message
+    job.finished_at, job.expires_at = now, (now + file_max_age()) if content is not None else None
     job.save(
         update_fields=["status", "filename", "content_type", "content", "size", "message", "finished_at", "expires_at"]
     )

@@ -21,14 +21,14 @@ def run_job(job_id):
         return
     Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING)
     try:
-        filename, content_type, content = do_job(job)
+        result = do_job(job)
     except JobFailed as error:
         job_fail(job, str(error))
         return
     except Exception:
         job_fail(job, FAILED)
         raise
-    job_finish(job, filename=filename, content_type=content_type, content=content)
+    job_finish(job, **result)
 
 
 def job_start(*, user, kind, query, request=None):

@@ -2,12 +2,17 @@
 
 import io
 
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from cadres.importing.pending import SESSION_KEYS, pending_get
+from cadres.roster_import.load import IMPORT_PERMISSION
+from cadres.views.roster_import import KIND as ROSTER_KIND
+from cadres.views.roster_import import UPLOAD_GONE
 from reports.downloads import file_response
 
 from .models import Job
@@ -18,10 +23,24 @@ EXPIRED = "文件已过期删除，请重新发起"
 
 
 @require_POST
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def roster_import_start(request):
+    """Confirm the user's previewed roster upload as a background job (for a large roster)."""
+    pending = pending_get(request, ROSTER_KIND)
+    if pending is None:
+        messages.error(request, UPLOAD_GONE)
+        return redirect("roster_import")
+    job = job_start(user=request.user, kind=Job.Kind.ROSTER_IMPORT, query=pending.key, request=request)
+    # The upload now belongs to the job: a new upload in the session must not replace it.
+    request.session.pop(SESSION_KEYS[ROSTER_KIND], None)
+    return redirect("job_detail", pk=job.pk)
+
+
+@require_POST
 @permission_required("cadres.export_cadres", raise_exception=True)
 def job_create(request, kind):
     """Start the export `kind` of the list's query (the `query` field) and show its progress page."""
-    if kind not in Job.Kind.values:
+    if kind not in (Job.Kind.ROSTER_EXPORT, Job.Kind.LRMX_ZIP):
         raise Http404
     query = QueryDict(request.POST.get("query", ""), mutable=True)
     if request.POST.getlist("columns"):

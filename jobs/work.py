@@ -1,10 +1,17 @@
 """What each kind of job does: the exports of the cadre list, wrapped (reports/cadre_list/export.py does
-the writing), as the job's owner would get them from the list, with progress after each chunk."""
+the writing), as the job's owner would get them from the list, with progress after each chunk; and the
+confirmation of a previewed roster import (cadres/roster_import), as the import page does it."""
 
 from django.utils import timezone
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.importing.problems import ImportRefused
+from cadres.models import PendingUpload
+from cadres.roster_import.load import IMPORT_PERMISSION, roster_import_read
+from cadres.roster_import.services import IMPORTED, roster_import_apply
+from cadres.views.roster_import import KIND as ROSTER_KIND
+from cadres.views.roster_import import UPLOAD_GONE
 from reports.audit_actions import ReportAction
 from reports.cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadre_list_workbook
 from reports.params import PARAMS_INVALID
@@ -21,7 +28,8 @@ from reports.views.cadre_list import (
 from .models import Job
 from .services import JobFailed, job_progress, owner_request
 
-NOT_ALLOWED = "您已没有导出权限"
+NOT_ALLOWED = "您已没有进行此项操作的权限"
+CHANGED_SINCE_PREVIEW = "预览之后数据已发生变化，未导入任何数据，请重新上传花名册并预览"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -53,7 +61,7 @@ def roster_export(job):
         summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列（后台任务）",
         data={"query": job.query, "columns": [c.key for c in columns], "rows": rows, "job": str(job.pk)},
     )
-    return EXPORT_FILENAME.format(as_of=as_of), XLSX, content
+    return {"filename": EXPORT_FILENAME.format(as_of=as_of), "content_type": XLSX, "content": content}
 
 
 def lrmx_zip(job):
@@ -85,11 +93,46 @@ def lrmx_zip(job):
         summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(ids)) + "（后台任务）",
         data={"query": job.query, "as_of": as_of.isoformat(), "cadres": ids, "job": str(job.pk)},
     )
-    return LRMX_ZIP_FILENAME.format(as_of=as_of), "application/zip", content
+    return {"filename": LRMX_ZIP_FILENAME.format(as_of=as_of), "content_type": "application/zip", "content": content}
 
 
-WORK = {Job.Kind.ROSTER_EXPORT: roster_export, Job.Kind.LRMX_ZIP: lrmx_zip}
-PERMISSION = {Job.Kind.ROSTER_EXPORT: "cadres.export_cadres", Job.Kind.LRMX_ZIP: "cadres.export_cadres"}
+def roster_import(job):
+    """Apply the owner's previewed roster upload (the pending upload the job names), exactly as the import
+    page's confirmation does: planned again, applied only if the plan is the one the preview showed.
+
+    Two steps for the progress bar: reading and checking, then writing.
+    """
+    pending = PendingUpload.objects.filter(
+        key=job.query, owner=job.owner, kind=ROSTER_KIND, expires_at__gt=timezone.now()
+    ).first()
+    if pending is None:
+        raise JobFailed(UPLOAD_GONE)
+    job_progress(job, 0, 2)
+    try:
+        _sheet, plan = roster_import_read(
+            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
+        )
+    except ImportRefused as error:
+        raise JobFailed(str(error)) from None
+    if not plan.ok or plan.fingerprint() != pending.fingerprint:
+        raise JobFailed(CHANGED_SINCE_PREVIEW)
+    job_progress(job, 1)
+    try:
+        batch = roster_import_apply(plan=plan, user=job.owner)
+    except ImportRefused as error:
+        raise JobFailed(f"{CHANGED_SINCE_PREVIEW}（{error}）") from None
+    pending.delete()
+    job_progress(job, 2)
+    counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
+    return {"message": IMPORTED.format(filename=batch.filename, **counts)}
+
+
+WORK = {Job.Kind.ROSTER_EXPORT: roster_export, Job.Kind.LRMX_ZIP: lrmx_zip, Job.Kind.ROSTER_IMPORT: roster_import}
+PERMISSION = {
+    Job.Kind.ROSTER_EXPORT: "cadres.export_cadres",
+    Job.Kind.LRMX_ZIP: "cadres.export_cadres",
+    Job.Kind.ROSTER_IMPORT: IMPORT_PERMISSION,
+}
 
 
 def do_job(job):
