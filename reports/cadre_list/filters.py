@@ -20,6 +20,7 @@ from cadres.dates import month_end
 from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
+from cadres.querysets import NOT_YET_ENTERED, status_on
 
 from ..params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParamsForm
 from ..trend_forms import MonthField
@@ -160,7 +161,11 @@ class CadreListFilter(filters.FilterSet):
         error_messages={"invalid": DATE_INVALID},
     )
     status = filters.ChoiceFilter(
-        label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
+        label="状态（当日）",
+        choices=[*_choices(CadreStatus), (NOT_YET_ENTERED, NOT_YET_ENTERED)],
+        empty_label=ANY,
+        method="filter_status",
+        error_messages=CHOICE_ERRORS,
     )
     on_roster = filters.ChoiceFilter(
         label="在册",
@@ -268,6 +273,10 @@ class CadreListFilter(filters.FilterSet):
         max_age = DEFAULT_MAX_AGE if max_age is None else max_age
         after = max(self.as_of_date, value - datetime.timedelta(days=1))
         return queryset.ageing_out(after, month_end(value.year, value.month), max_age)
+
+    def filter_status(self, queryset, name, value):
+        """Match the status on the chosen date (CadreQuerySet.as_on's rule), as the list shows it."""
+        return queryset.alias(status_then=status_on(self.as_of_date)).filter(status_then=value)
 
     def filter_on_roster(self, queryset, name, value):
         return queryset.on_roster(self.as_of_date)
