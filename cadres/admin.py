@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from accounts.access import can_view_id_number, mask_id_number
+from config.admin_lookups import DeclaredLookupsMixin
 
 from .models import (
     Appraisal,
@@ -44,7 +45,7 @@ class MaskedIdHistoryHelper(HistoricalRecordContextHelper):
         return mask_id_number(value) if change.field == "id_number" else value
 
 
-class ScopedAdminMixin:
+class ScopedAdminMixin(DeclaredLookupsMixin):
     """Make an out-of-scope object answer 404 in every per-object view, history included.
 
     Django's admin redirects with a message for a missing object and simple-history reads history
@@ -94,14 +95,14 @@ class ChannelInline(admin.TabularInline):
 
 
 @admin.register(ChannelGroup)
-class ChannelGroupAdmin(SimpleHistoryAdmin):
+class ChannelGroupAdmin(DeclaredLookupsMixin, SimpleHistoryAdmin):
     list_display = ["name", "sort_order"]
     list_editable = ["sort_order"]
     inlines = [ChannelInline]
 
 
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin):
+class ChannelAdmin(DeclaredLookupsMixin, SimpleHistoryAdmin):
     list_display = ["name", "code", "group", "sort_order"]
     list_filter = ["group"]
     search_fields = ["name", "code"]
