@@ -23,6 +23,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# What these settings are for: "development" (this file: tests, the demo), "production" (config/production.py).
+# The demo loader runs only in development (cadres/management/commands/load_demo.py).
+DEPLOYMENT_MODE = "development"
+
 # DEBUG is off unless asked for: a forgotten variable must not expose tracebacks of personnel data.
 DEBUG = env_bool("DEBUG", False)
 
