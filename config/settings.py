@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # NUL and other control characters in any parameter: a Chinese 400 before any view or query (config/edge.py).
+    "config.edge.ControlCharacterMiddleware",
     # Personnel data: every page needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -85,6 +87,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy: the number of proxies in front of the app, each
+# appending to X-Forwarded-For, tells the client's address (audit.services.client_ip, README "反向代理").
+# The lockout and the audit trail both use it; 0 (the default) trusts no header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "audit.services.client_ip"
+# The name a login was tried with, cut to an account name's length: axes keeps it in a varchar(255).
+AXES_USERNAME_CALLABLE = "accounts.signals.tried_username"
 
 # The units an account is given (create_user --unit): found and assigned by the cadre domain (accounts/units.py).
 ACCOUNT_UNITS = "cadres.account_units.AccountUnits"

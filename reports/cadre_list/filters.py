@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
-from cadres.forms import DATE_INVALID
+from cadres.forms import DATE_INVALID, date_range_validators
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 
@@ -141,6 +141,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="gte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     entry_to = filters.DateFilter(
         label="进入时间（止）",
@@ -148,6 +149,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="lte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     status = filters.ChoiceFilter(
         label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
