@@ -15,4 +15,5 @@ class ReportAction(models.TextChoices):
     MONTHLY_REPORT = "reports.monthly.exported", "生成月度报表"
     MONTHLY_DOWNLOAD = "reports.monthly.downloaded", "下载归档的月度报表"
     ROSTER_EXPORT = "cadres.roster.exported", "导出干部名单（Excel）"
+    ROSTER_JSON = "cadres.roster.json", "导出干部名单（JSON）"
     FORM_EXPORT = "cadres.form.exported", "导出任免审批表（Excel）"
