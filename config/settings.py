@@ -222,6 +222,9 @@ LRMX_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("LRMX_IMPORT_MAX_UNCOMPRESSED"
 LRMX_IMPORT_MAX_RATIO = int(os.environ.get("LRMX_IMPORT_MAX_RATIO", "100"))
 # A browser upload of .lrmx files (one, or a zip); larger zips go through `import_lrmx`.
 LRMX_UPLOAD_MAX_BYTES = int(os.environ.get("LRMX_UPLOAD_MAX_BYTES", str(200 * 1024 * 1024)))
+# Rows refused because their ID number is another unit's cadre: at most this many distinct numbers a user a day,
+# then their uploads are refused unread (cadres/importing/probes.py).
+IMPORT_OUT_OF_SCOPE_DAILY_CAP = int(os.environ.get("IMPORT_OUT_OF_SCOPE_DAILY_CAP", "20"))
 # Uploads waiting for confirmation (cadres/importing/pending.py), kept in the database.
 PENDING_UPLOAD_MAX_BYTES = max(ROSTER_IMPORT_MAX_BYTES, LRMX_UPLOAD_MAX_BYTES)
 PENDING_UPLOAD_MAX_AGE = int(os.environ.get("PENDING_UPLOAD_MAX_AGE", str(SESSION_COOKIE_AGE)))
