@@ -142,3 +142,17 @@ def test_a_saved_filter_of_an_id_number_lookup_lists_what_the_plain_list_lists(r
     response = client.post("/cadres/saved/", {"name": "探测", "query": f"id_number__startswith={number[:10]}"})
     assert response.status_code == 302
     assert names_listed(client, response["Location"].split("?", 1)[1]) == names_listed(client, "")
+
+
+@pytest.mark.parametrize("model", [model for model in admin.site._registry], ids=lambda model: model._meta.label_lower)
+def test_no_admin_searches_lists_or_orders_by_the_id_number_for_a_user_who_sees_it_masked(rf, model):
+    request = rf.get("/")
+    request.user = make_user(READ_ONLY, units=[make_unit()])
+    model_admin = admin.site._registry[model]
+    fields = [
+        *model_admin.get_search_fields(request),
+        *(name for name in model_admin.get_list_display(request) if isinstance(name, str)),
+        *(name.lstrip("-") for name in model_admin.get_ordering(request) or ()),
+        *(name for name in model_admin.get_sortable_by(request) if isinstance(name, str)),
+    ]
+    assert [name for name in fields if "id_number" in name] == []
