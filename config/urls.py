@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("cadres.urls")),
     path("", include("reports.urls")),
     path("", include("staffing.urls")),
+    path("", include("jobs.urls")),
 ]
 
 # Errors of a JSON request answer in JSON, the pages with their Chinese templates (config/edge.py).
