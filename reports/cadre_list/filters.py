@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
 from cadres.dates import month_end
-from cadres.forms import DATE_INVALID
+from cadres.forms import DATE_INVALID, date_range_validators
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
@@ -186,6 +186,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="gte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     entry_to = filters.DateFilter(
         label="进入时间（止）",
@@ -193,6 +194,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="lte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     status = filters.ChoiceFilter(
         label="状态（当日）",
