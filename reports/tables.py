@@ -56,3 +56,43 @@ class GroupTable(tables.Table):
 
     def render_share(self, record):
         return f"{self.stats.share(record.count)}%"
+
+
+def breakdown_views(stats):
+    """Return the breakdowns as the page shows them: each band and share with its count, share and link.
+
+    A two-way breakdown (the age pyramid) gives one row per band with a cell per series.
+    """
+    views = []
+    for breakdown in stats.breakdowns:
+        view = {"breakdown": breakdown, "two_way": bool(breakdown.series), "rows": [], "shares": []}
+        if breakdown.series:
+            for label in breakdown.labels:
+                cells = [
+                    {"count": band.count, "url": drilldown_url(stats.params, **band.narrowing)}
+                    for name in breakdown.series
+                    for band in breakdown.bands
+                    if band.label == label and band.series == name
+                ]
+                view["rows"].append({"label": label, "cells": cells, "count": sum(c["count"] for c in cells)})
+        else:
+            view["rows"] = [
+                {
+                    "label": band.label,
+                    "count": band.count,
+                    "share": breakdown.share(band.count),
+                    "url": drilldown_url(stats.params, **band.narrowing),
+                }
+                for band in breakdown.bands
+            ]
+        view["shares"] = [
+            {
+                "label": share.label,
+                "count": share.count,
+                "share": breakdown.share(share.count),
+                "url": drilldown_url(stats.params, **share.narrowing),
+            }
+            for share in breakdown.shares
+        ]
+        views.append(view)
+    return views

@@ -1,7 +1,8 @@
-"""The young-cadre workbook (汇总 and 花名册), written from a YoungCadreStats and the counted cadres."""
+"""The young-cadre workbook (汇总, 分项统计 and 花名册), written from a YoungCadreStats and the counted cadres."""
 
 from cadres.dates import age_on, years_before
 
+from .breakdown_sheets import write_breakdowns
 from .excel import WorkbookWriter, text_width
 from .narrative import chinese_count, experience_text
 
@@ -33,6 +34,10 @@ def summary_title(params):
     return f"{params.scope_name}{params.max_age}周岁以下年轻干部统计表"
 
 
+def summary_subtitle(params):
+    return f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）"
+
+
 def workbook_filename(params, prefix="年轻干部统计"):
     """Return the download name, e.g. 年轻干部统计_2021-07-31.xlsx."""
     scope = f"_{params.unit.name}" if params.unit else ""
@@ -47,6 +52,7 @@ def young_cadre_workbook(stats, counted, extra_sheets=()):
     """
     book = WorkbookWriter()
     write_summary(book, stats)
+    write_breakdowns(book, stats, title=summary_title(stats.params), subtitle=summary_subtitle(stats.params))
     write_counted(book, stats, counted)
     for write in extra_sheets:
         write(book, stats.params)
@@ -61,7 +67,7 @@ def write_summary(book, stats):
     sheet = book.sheet(SUMMARY_SHEET, widths, landscape=False)
     sheet.merged(summary_title(params), "title", height=30)
     window_start = years_before(params.as_of, params.recent_years)
-    sheet.merged(f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）", "subtitle")
+    sheet.merged(summary_subtitle(params), "subtitle")
     sheet.merged(f"近{years}年：{chinese_date(window_start)}（不含）至{chinese_date(params.as_of)}进入", "subtitle")
     sheet.row(header, "header", height=22)
     for group in stats.groups:

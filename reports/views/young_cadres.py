@@ -19,7 +19,7 @@ from ..narrative import experience_html
 from ..params import DISTRICT_SCOPE, OWN_UNITS_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm
 from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
-from ..tables import GroupTable
+from ..tables import GroupTable, breakdown_views
 from ..workbooks import workbook_filename, young_cadre_workbook
 
 
@@ -54,6 +54,8 @@ def young_cadres_page(request):
         "form": form,
         "stats": stats,
         "table": GroupTable(stats),
+        "breakdown_views": breakdown_views(stats),
+        "all_url": drilldown_url(stats.params),
         "experience": experience_html(
             stats,
             grassroots_url=drilldown_url(stats.params, grassroots="0"),

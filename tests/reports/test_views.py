@@ -292,7 +292,7 @@ def test_xlsx_download_of_a_unit_names_the_unit(admin_client):
 def test_xlsx_download_opens_with_openpyxl(admin_client, article_data):
     workbook = load_workbook(admin_client.get(url(XLSX_URL, ARTICLE_PARAMS)))
 
-    assert workbook.sheetnames == ["汇总", "花名册"]
+    assert workbook.sheetnames == ["汇总", "分项统计", "花名册"]
 
 
 @pytest.mark.parametrize("path", [JSON_URL, XLSX_URL])

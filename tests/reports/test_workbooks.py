@@ -93,7 +93,7 @@ def workbook_from(admin_client, tmp_path):
 def test_workbook_has_a_summary_and_a_roster_sheet(workbook_from, dataset, source):
     # The monthly report adds the sheets of settings.MONTHLY_REPORT_SHEETS (staffing's) after these two.
     monthly = ["科室配备", "抽调情况"] if source == "command" else []
-    assert workbook_from(source).sheetnames == ["汇总", "花名册", *monthly]
+    assert workbook_from(source).sheetnames == ["汇总", "分项统计", "花名册", *monthly]
 
 
 @pytest.mark.parametrize("source", SOURCES)
@@ -213,7 +213,7 @@ def test_roster_prints_on_a4_landscape(workbook_from, dataset, source):
 
 
 @pytest.mark.parametrize("source", SOURCES)
-@pytest.mark.parametrize("sheet", ["汇总", "花名册"])
+@pytest.mark.parametrize("sheet", ["汇总", "分项统计", "花名册"])
 def test_sheets_print_on_a4_fitted_to_the_page_width(workbook_from, dataset, source, sheet):
     worksheet = workbook_from(source)[sheet]
 
