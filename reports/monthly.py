@@ -11,6 +11,7 @@ from audit.services import audit
 from cadres.dates import month_end
 
 from .audit_actions import ReportAction
+from .crosscheck import require_checks_pass
 from .models import MonthlyReport
 from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
@@ -39,9 +40,12 @@ def monthly_sheets():
 def monthly_report_create(*, params, user=None, note=""):
     """Compute the statistics for `params` (as_of a month's last day), write the workbook, archive it.
 
-    District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
+    District-wide by definition: the monthly report counts every unit. Return the MonthlyReport; raise
+    CrossCheckError (nothing written or archived) when a cross-check of the figures fails.
     """
     stats = young_cadre_stats(params)
+    # A report that fails its cross-checks never goes up the chain, nor into the archive.
+    require_checks_pass(stats)
     content = young_cadre_workbook(
         stats, counted_cadres(params).iterator(chunk_size=2000), extra_sheets=monthly_sheets()
     )

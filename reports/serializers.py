@@ -18,6 +18,7 @@ def stats_as_dict(stats):
     return {
         **params.as_dict(),
         "excluded": [{"year": item.year, "channel": item.code, "name": item.name} for item in stats.excluded],
+        "recent_label": stats.recent_label,
         "total": stats.total,
         **_links(params),
         "recent": stats.recent,
@@ -50,6 +51,13 @@ def stats_as_dict(stats):
         "average_age": float(stats.average_age) if stats.average_age is not None else None,
         **_links(params, "average_age_"),
         "breakdowns": [breakdown_as_dict(params, breakdown) for breakdown in stats.breakdowns],
+        "checks": {
+            "passed": not stats.check_failures,
+            "failures": [
+                {"figure": f.figure, "found": f.found, "expected": f.expected, "message": f.message}
+                for f in stats.check_failures
+            ],
+        },
         "footnote": stats.footnote,
         "narrative": stats.narrative,
     }

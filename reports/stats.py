@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from cadres.models import Cadre, Channel
 
 from .breakdowns import compute_breakdowns
+from .crosscheck import cross_check
 from .narrative import chinese_count, footnote_text, narrative_text
 from .params import StatsParams
 
@@ -58,6 +59,8 @@ class YoungCadreStats:
     lacking_organ: int = 0
     # The counted people split by age, birth, gender, ethnicity, politics, education, unit and entry (breakdowns.py).
     breakdowns: object = None
+    # The cross-checks (校核) of these figures: CheckFailures, empty when every figure agrees (crosscheck.py).
+    check_failures: list = field(default_factory=list)
 
     @property
     def average_age(self):
@@ -122,6 +125,7 @@ def young_cadre_stats(params, *, cadres=None):
     stats.breakdowns = compute_breakdowns(cadres.young_cadres(params), params, recent_label=stats.recent_label)
     stats.footnote = footnote_text(excluded)
     stats.narrative = narrative_text(stats)
+    stats.check_failures = cross_check(stats)
     return stats
 
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audit.services import audit
 
 from ..audit_actions import ReportAction
+from ..crosscheck import CrossCheckError
 from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
@@ -25,9 +26,13 @@ def monthly_list(request):
         if not request.user.has_perm("reports.add_monthlyreport"):
             raise PermissionDenied
         if form.is_valid():
-            report = monthly_report_create(params=form.params(), user=request.user)
-            messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
-            return redirect("monthly_detail", pk=report.pk)
+            try:
+                report = monthly_report_create(params=form.params(), user=request.user)
+            except CrossCheckError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
+                return redirect("monthly_detail", pk=report.pk)
     reports = MonthlyReport.objects.defer("content").select_related("created_by")
     status = 400 if form.errors else 200
     return render(request, "reports/monthly_list.html", {"form": form, "reports": reports}, status=status)

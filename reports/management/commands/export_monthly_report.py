@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from ...crosscheck import CrossCheckError
 from ...models import MonthlyReport
 from ...monthly import monthly_report_create, parse_month
 from ...params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParams
@@ -54,7 +55,10 @@ class Command(BaseCommand):
             params = StatsParams.from_query({**query, "exclude": exclude})
         except ValidationError as error:
             raise CommandError("；".join(error.messages)) from None
-        report = monthly_report_create(params=params, note=f"（命令行，系统账号 {getpass.getuser()}，写入 {path}）")
+        try:
+            report = monthly_report_create(params=params, note=f"（命令行，系统账号 {getpass.getuser()}，写入 {path}）")
+        except CrossCheckError as error:
+            raise CommandError(str(error)) from None
         write(path, bytes(report.content))
         self.stdout.write(
             WRITTEN.format(
