@@ -18,6 +18,7 @@ def write_breakdowns(book, stats, *, title, subtitle):
     sheet = book.sheet(BREAKDOWN_SHEET, [first, 10, 12, 10], landscape=False)
     sheet.merged(f"{title}（分项统计）", "title", height=30)
     sheet.merged(subtitle, "subtitle")
+    sheet.ws.print_title_rows = "1:2"
     sheet.row([AVERAGE_AGE, (float(stats.average_age) if stats.average_age is not None else "—", "number", "0.0")])
     for breakdown in stats.breakdowns:
         sheet.blank()
