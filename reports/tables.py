@@ -91,6 +91,9 @@ def breakdown_views(stats):
                     if band.label == label and band.series == name
                 ]
                 view["rows"].append({"label": label, "cells": cells, "count": sum(c["count"] for c in cells)})
+            view["series_totals"] = [
+                sum(band.count for band in breakdown.bands if band.series == name) for name in breakdown.series
+            ]
         else:
             view["rows"] = [
                 {

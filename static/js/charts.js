@@ -44,7 +44,8 @@
 
   function bars(title, labels, counts, horizontal) {
     var option = base(title);
-    var category = { type: "category", data: labels, axisLabel: { interval: 0, formatter: horizontal ? null : wrapped } };
+    var crowded = !horizontal && labels.length > 4;
+    var category = { type: "category", data: labels, axisLabel: { interval: 0, formatter: crowded ? wrapped : null } };
     var value = { type: "value", minInterval: 1, name: "人数" };
     option.xAxis = horizontal ? value : category;
     option.yAxis = horizontal ? category : value;
