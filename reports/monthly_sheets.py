@@ -13,8 +13,7 @@ from openpyxl.chart.label import DataLabelList
 from cadres.dates import month_end
 
 COVER_UNIT = "填报单位：{unit}"
-COVER_DATES = "统计截止日期：{as_of}　　填报日期：{filled}"
-COVER_PEOPLE = "填报人：{preparer}　　　　审核人：　　　　　　　　"
+COVER_PEOPLE = "填报人：{preparer}　　填报日期：{filled}　　审核人：　　　　　　　　"
 CHANGE_HEADER = ["进入方式", "本月", "上月", "增减"]
 CHANGE_TITLE = "本月与上月比较（上月截至{previous}，按现有数据计算）"
 GROUP_CHART_TITLE = "按进入方式：本月与上月"
@@ -49,11 +48,12 @@ def chinese_date(day):
 
 
 def write_cover(sheet, stats, extras):
-    """Append the cover block under the title: 填报单位, dates, 填报人 and a blank 审核人 to sign."""
+    """Append the cover block above the table: 填报单位, 填报人, 填报日期 and a blank 审核人 to sign.
+
+    The 统计截止日期 is the line above it, as on every 汇总 sheet.
+    """
     sheet.merged(COVER_UNIT.format(unit=extras.unit), "subtitle")
-    as_of, filled = chinese_date(stats.params.as_of), chinese_date(extras.filled)
-    sheet.merged(COVER_DATES.format(as_of=as_of, filled=filled), "subtitle")
-    sheet.merged(COVER_PEOPLE.format(preparer=extras.preparer), "subtitle")
+    sheet.merged(COVER_PEOPLE.format(preparer=extras.preparer, filled=chinese_date(extras.filled)), "subtitle")
 
 
 def write_month_over_month(sheet, stats, extras):

@@ -68,11 +68,11 @@ def write_summary(book, stats, *, monthly=None):
     widths = [max(text_width(header[0]), *(text_width(g.name) + 10 for g in stats.groups)), 10, 12, 18]
     sheet = book.sheet(SUMMARY_SHEET, widths, landscape=False)
     sheet.merged(summary_title(params), "title", height=30)
-    if monthly is not None:
-        write_cover(sheet, stats, monthly)
     window_start = years_before(params.as_of, params.recent_years)
     sheet.merged(summary_subtitle(params), "subtitle")
     sheet.merged(f"近{years}年：{chinese_date(window_start)}（不含）至{chinese_date(params.as_of)}进入", "subtitle")
+    if monthly is not None:
+        write_cover(sheet, stats, monthly)
     sheet.row(header, "header", height=22)
     sheet.ws.print_title_rows = f"{sheet.row_number}:{sheet.row_number}"
     for group in stats.groups:

@@ -51,9 +51,9 @@ def test_cover_block_names_unit_dates_and_preparer_and_leaves_the_reviewer_blank
     texts = [row[0] for row in summary_rows(july_report(user=user)) if row[0]]
 
     assert "填报单位：中共下陆区委组织部" in texts
-    assert "统计截止日期：2021年7月31日　　填报日期：2021年8月3日" in texts
+    assert texts[1].startswith("统计截止日期：2021年7月31日")
     cover = next(text for text in texts if text.startswith("填报人："))
-    assert cover.startswith("填报人：张三")
+    assert cover.startswith("填报人：张三　　填报日期：2021年8月3日　　审核人：")
     assert cover.split("审核人：")[1].strip() == ""
 
 
