@@ -48,19 +48,32 @@ class Standing:
     grassroots_required: int
     has_grassroots_experience: bool
     has_organ_experience: bool
+    status: str = ""
+    unit_name: str = ""
+    post: str = ""
+    rank: str = ""
 
 
 def standing_on(cadres, pk, as_of):
     """Return the Standing of the cadre `pk` of the queryset `cadres` on `as_of`, in two queries.
 
-    The pool status is CadreQuerySet.with_pool_status_on (the pool pages' rule), the flags are
-    cadres/experience.py (the roster's and the statistics' rule): the profile never counts alone.
+    Status, unit, post, rank and pool status are CadreQuerySet.as_on (the cadre list's rule for a
+    date), the flags are cadres/experience.py (the roster's and the statistics' rule): the profile
+    never counts alone.
     """
     one = cadres.filter(pk=pk)
     row = (
-        one.with_pool_status_on(as_of)
+        one.as_on(as_of)
         .with_flags_on(as_of)
-        .values("pool_status_on_date", "has_grassroots", "has_organ")
+        .values(
+            "pool_status_on_date",
+            "has_grassroots",
+            "has_organ",
+            "status_on_date",
+            "unit_name_on_date",
+            "post_on_date",
+            "rank_on_date",
+        )
         .get()
     )
     return Standing(
@@ -70,4 +83,8 @@ def standing_on(cadres, pk, as_of):
         grassroots_required=grassroots_months_required(),
         has_grassroots_experience=row["has_grassroots"],
         has_organ_experience=row["has_organ"],
+        status=row["status_on_date"],
+        unit_name=row["unit_name_on_date"],
+        post=row["post_on_date"],
+        rank=row["rank_on_date"],
     )

@@ -8,9 +8,12 @@ from django.db.models.functions import Coalesce, Greatest
 
 from accounts.access import sees_all_units
 
-from .choices import Education, StudyMode
+from .choices import CadreStatus, Education, StudyMode
 from .dates import latest_birth_date_aged, years_before
 from .importing.identity import Identities
+
+# The status on a date of someone who entered after it: no CadreStatus, as nobody is stored so.
+NOT_YET_ENTERED = "尚未进入"
 
 # What the rule of the same person reads of a cadre (cadres/importing/identity.py).
 IDENTITY_FIELDS = ("id_number", "name", "birth_date", "birth_month_only", "unit_id")
@@ -239,6 +242,27 @@ class CadreQuerySet(models.QuerySet):
             has_grassroots=_flag(_grassroots_q(as_of)), has_organ=_flag(_organ_q(as_of))
         )
 
+    def as_on(self, day):
+        """Annotate what each cadre was on `day`, for a list or export opened for that date.
+
+        `status_on_date` (在职, 已离开, 拟录用, or NOT_YET_ENTERED for an entry after `day`), the
+        `unit_name_on_date`, `post_on_date` and `rank_on_date` of the district post covering `day`
+        (unit_on_q's rule; with none, the current unit, post and rank) and `pool_status_on_date`
+        (with_pool_status_on). One subquery per value, in the list's own query: no query per row.
+        """
+        posts = covering_posts(self._related("work_records"), day, cadre="pk")
+
+        def held(field, current):
+            then = models.Subquery(posts.values(field)[:1])
+            return Coalesce(then, models.F(current), output_field=models.CharField())
+
+        return self.with_pool_status_on(day).annotate(
+            status_on_date=status_on(day),
+            unit_name_on_date=held("unit__name", "unit__name"),
+            post_on_date=held("post", "post"),
+            rank_on_date=held("rank", "rank"),
+        )
+
     def _unit_model(self):
         return self.model._meta.get_field("unit").related_model
 
@@ -328,11 +352,32 @@ def unit_on_q(work_records, day, *, cadre, current_unit):
     such post, the cadre's current unit. `cadre` and `current_unit` are the paths, from the
     queryset annotated, to the cadre's id and to its current unit.
     """
+    post_unit = models.Subquery(covering_posts(work_records, day, cadre=cadre).values("unit")[:1])
+    return Coalesce(post_unit, models.F(current_unit), output_field=models.BigIntegerField())
+
+
+def covering_posts(work_records, day, *, cadre):
+    """Return the district posts (work records with a unit) of the cadre at path `cadre` covering `day`.
+
+    Begun on or before `day`, the end date (the last day served) not before it; the later begun first.
+    """
     covering = work_records.filter(cadre=models.OuterRef(cadre), unit__isnull=False, start_date__lte=day).filter(
         Q(end_date__isnull=True) | Q(end_date__gte=day)
     )
-    post_unit = models.Subquery(covering.order_by("-start_date", "-pk").values("unit")[:1])
-    return Coalesce(post_unit, models.F(current_unit), output_field=models.BigIntegerField())
+    return covering.order_by("-start_date", "-pk")
+
+
+def status_on(day):
+    """Return the expression "the cadre's status on `day`": 在职 from the entry date up to the day before
+    leaving, 已离开 from the leave date on (as on_roster), NOT_YET_ENTERED before entry, 拟录用 with no entry.
+    """
+    return Case(
+        When(entry_date__isnull=True, then=Value(CadreStatus.PENDING.value)),
+        When(entry_date__gt=day, then=Value(NOT_YET_ENTERED)),
+        When(leave_date__lte=day, then=Value(CadreStatus.LEFT.value)),
+        default=Value(CadreStatus.ACTIVE.value),
+        output_field=models.CharField(),
+    )
 
 
 def education_rank(field):

@@ -7,6 +7,7 @@ fields (MonthlyReport.params) and the command reads them with StatsParams.from_q
 import datetime
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -20,9 +21,9 @@ DEFAULT_RECENT_YEARS = 3
 DISTRICT_SCOPE = "全区"
 OWN_UNITS_SCOPE = "所负责单位"
 
-INTAKE_FORMAT = "“{value}”格式不正确，应为“年份:进入方式代码”，如 2021:gongwuyuan"
+INTAKE_FORMAT = "“{value}”格式不正确，应为“年份:进入方式”，如 2021:公务员"
 INTAKE_YEAR = "年份{year}不在1949至2100之间"
-INTAKE_UNKNOWN_CHANNEL = "未知的进入方式：“{code}”（可用代码：{codes}）"
+INTAKE_UNKNOWN_CHANNEL = "未知的进入方式：“{code}”（可填：{names}）"
 MAX_AGE_RANGE = "年龄上限应为0至100之间的整数"
 RECENT_YEARS_RANGE = "近几年应为1至50之间的整数"
 PARAMS_INVALID = "参数有误"
@@ -30,19 +31,58 @@ PARAMS_INVALID = "参数有误"
 INTAKE_PATTERN = re.compile(r"^\s*(\d{4})\s*[:：]\s*(\S+?)\s*$")
 
 
+class ChannelLookup(dict):
+    """{code, channel name or group name: (codes, …)}, with the names in the order people read them.
+
+    A channel's code or name stands for that channel; a group's name (公务员, 其他方式: the names of the
+    statistics table and the narrative) for every channel of the group. A channel's own name wins
+    over a group of the same name.
+    """
+
+    def __init__(self, rows):
+        super().__init__()
+        self.names, self.group_names = [], set()
+        self.groups = {}  # {group name: [(code, channel name), …]}
+        self.channel_names = {}
+        for code, name, group in rows:
+            self[code] = self[name] = (code,)
+            self.channel_names[code] = name
+            self.names.append(name)
+            self.groups.setdefault(group, []).append((code, name))
+        for group, channels in self.groups.items():
+            self.group_names.add(group)
+            if group not in self:
+                self[group] = tuple(code for code, _ in channels)
+                self.names.append(group)
+
+    def in_words(self, pairs):
+        """Return (year, code) pairs as words, "2021年公务员招录、事业单位招聘", years in order; "" for none."""
+        by_year = {}
+        for year, code in sorted(pairs):
+            by_year.setdefault(year, []).append(self.channel_names.get(code, code))
+        return "，".join(f"{year}年{'、'.join(names)}" for year, names in by_year.items())
+
+    def grouped(self):
+        """Return [(group, [(value, label), …]), …] for the picker: a group of several channels first as a whole."""
+        out = []
+        for group, channels in self.groups.items():
+            whole = [(group, f"{group}（全部{len(channels)}种）")] if len(channels) > 1 else []
+            out.append((group, whole + list(channels)))
+        return out
+
+
 def channel_lookup():
-    """Return {code or name: code} for every channel, so users may write either."""
-    lookup = {}
-    for code, name in Channel.objects.values_list("code", "name"):
-        lookup[code] = lookup[name] = code
-    return lookup
+    """Return the ChannelLookup of every channel, in one query: users may write a code, a channel or a group."""
+    rows = Channel.objects.order_by("group__sort_order", "group__pk", "sort_order", "pk")
+    return ChannelLookup(rows.values_list("code", "name", "group__name"))
 
 
 def parse_intakes(values, channels):
-    """Return sorted unique (year, code) pairs from "2021:gongwuyuan" strings.
+    """Return sorted unique (year, code) pairs from "2021:公务员" or "2021:gongwuyuan" strings.
 
-    Each string may hold several pairs separated by commas; a channel may be given by code or
-    by name. `channels` maps codes and names to codes. Raise ValidationError listing every bad item.
+    Each string may hold several pairs separated by commas; a channel may be given by code, by
+    name, or by its group's name (every channel of the group). `channels` is a ChannelLookup (or
+    a plain {code or name: code}). Raise ValidationError listing every bad item.
     """
     pairs, errors = set(), []
     for value in values:
@@ -57,40 +97,91 @@ def parse_intakes(values, channels):
             if not 1949 <= year <= 2100:
                 errors.append(INTAKE_YEAR.format(year=year))
             elif code not in channels:
-                known = "、".join(sorted(set(channels.values())))
-                errors.append(INTAKE_UNKNOWN_CHANNEL.format(code=code, codes=known))
+                known = "、".join(getattr(channels, "names", None) or sorted(set(channels.values())))
+                errors.append(INTAKE_UNKNOWN_CHANNEL.format(code=code, names=known))
             else:
-                pairs.add((year, channels[code]))
+                found = channels[code]
+                pairs.update((year, one) for one in ((found,) if isinstance(found, str) else found))
     if errors:
         raise ValidationError(errors)
     return tuple(sorted(pairs))
 
 
 class IntakeListField(forms.Field):
-    """Repeatable `exclude=YEAR:CODE` parameter, shown as one comma-separated text box."""
-
-    widget = forms.TextInput
+    """Repeatable `exclude=YEAR:CHANNEL` parameter, chosen in a picker of a row per exclusion (IntakePicker)."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", IntakePicker)
         super().__init__(**kwargs)
 
     def to_python(self, value):
         if isinstance(value, str):
             value = [value]
-        return parse_intakes(value or [], channel_lookup())
+        if not value:
+            return ()
+        lookup = channel_lookup()
+        self.widget.lookup = lookup  # the picker renders from the same query
+        return parse_intakes(value, lookup)
 
 
-class IntakeListWidget(forms.TextInput):
+class IntakePicker(forms.Widget):
+    """A row per excluded intake: the year and the channel (or a whole group) chosen by name, add/remove.
+
+    The rows submit as `exclude_year` and `exclude_channel`; static/js/site.js folds them into
+    `exclude=2021:gongwuyuan` before a GET, so bookmarks and links read as before. Both are read here,
+    as are typed values ("2021:公务员", a group's name, several separated by commas).
+    """
+
+    template_name = "reports/widgets/intake_picker.html"
+    lookup = None
+
     def value_from_datadict(self, data, files, name):
         getlist = getattr(data, "getlist", None)
-        return getlist(name) if getlist else data.get(name)
+        if getlist is None:
+            value = data.get(name)
+            return [value] if isinstance(value, str) else list(value or [])
+        values = list(getlist(name))
+        for year, channel in zip_longest(getlist(f"{name}_year"), getlist(f"{name}_channel"), fillvalue=""):
+            if year.strip() or channel.strip():
+                values.append(f"{year.strip()}:{channel.strip()}")
+        return values
+
+    def value_omitted_from_data(self, data, files, name):
+        return not any(key in data for key in (name, f"{name}_year", f"{name}_channel"))
 
     def format_value(self, value):
-        if isinstance(value, list | tuple):
-            pairs = [f"{item[0]}:{item[1]}" if isinstance(item, tuple) else str(item) for item in value]
-            return ", ".join(pairs)
         return value
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        lookup = self.lookup if self.lookup is not None else channel_lookup()
+        context["widget"]["groups"] = lookup.grouped()
+        context["widget"]["rows"] = intake_rows(value, lookup)
+        return context
+
+
+def intake_rows(value, lookup):
+    """Return the picker's rows ({year, choice, text}) of a cleaned or submitted value."""
+    rows = []
+    for item in value or ():
+        if isinstance(item, list | tuple):
+            rows.append({"year": item[0], "choice": item[1], "text": ""})
+            continue
+        for part in re.split(r"[,，;；\s]+", item or ""):
+            match = INTAKE_PATTERN.match(part) if part else None
+            if not part:
+                continue
+            if not match or match.group(2) not in lookup:
+                rows.append({"year": match.group(1) if match else "", "choice": "", "text": part})
+                continue
+            year, key = match.groups()
+            codes = lookup[key]
+            if key in lookup.group_names and len(codes) > 1:
+                rows.append({"year": year, "choice": key, "text": ""})
+            else:
+                rows.extend({"year": year, "choice": code, "text": ""} for code in codes)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -164,8 +255,7 @@ class StatsParamsForm(AsOfForm):
     )
     exclude = IntakeListField(
         label="不计入的招录批次",
-        widget=IntakeListWidget(attrs={"placeholder": "如 2021:gongwuyuan, 2021:shiye"}),
-        help_text="年份:进入方式代码或名称，多个用逗号分隔，如 2021:公务员招录",
+        help_text="按年份和进入方式选择，每行一个批次；整个统计分组（如“其他方式”）也可选",
     )
     unit = forms.ModelChoiceField(
         label="单位（含下级单位）",

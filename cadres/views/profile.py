@@ -38,6 +38,7 @@ def cadre_detail(request, pk):
         "today_ages": three_ages(cadre, today),
         "ages": three_ages(cadre, as_of) if as_of != today else None,
         "as_of": as_of,
+        "dated": as_of != today,
         "standing": standing_on(Cadre.objects.all(), cadre.pk, as_of),
         "resume": resume_lines(cadre),
         "memberships": memberships,

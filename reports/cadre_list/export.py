@@ -23,6 +23,7 @@ from cadres.resume import resume_text
 from ..downloads import spooled_file
 from ..excel import WorkbookWriter, text_width
 from ..narrative import chinese_count
+from ..params import DEFAULT_RECENT_YEARS
 
 SHEET_NAME = "干部名单"
 CHUNK_SIZE = 500
@@ -47,6 +48,12 @@ class Column:
     header: str
     width: int
     value: Any  # (cadre, ExportContext) -> cell value
+    dated: bool = False  # a value of the list's date: the header says the date
+
+    def header_on(self, as_of, recent_years):
+        """Return the header of the sheet for a list of `as_of`, "年龄（2021-07-31）" for a dated column."""
+        header = self.header.format(years=chinese_count(recent_years))
+        return f"{header}（{as_of:%Y-%m-%d}）" if self.dated else header
 
 
 def _field(name):
@@ -97,7 +104,7 @@ COLUMNS = [
     Column("gender", "性别", 6, _field("gender")),
     Column("ethnicity", "民族", 8, _field("ethnicity")),
     Column("birth_date", "出生日期", 12, _field("birth_date")),
-    Column("age", "年龄", 6, lambda cadre, context: age_on(cadre.birth_date, context.as_of)),
+    Column("age", "年龄", 6, lambda cadre, context: age_on(cadre.birth_date, context.as_of), dated=True),
     Column("native_place", "籍贯", 14, _field("native_place")),
     Column("birthplace", "出生地", 14, _field("birthplace")),
     Column("id_number", "公民身份号码", 22, id_number),
@@ -109,20 +116,20 @@ COLUMNS = [
     Column("specialty", "熟悉专业有何专长", 20, _field("specialty")),
     Column("education", "最高学历", 12, _field("education")),
     Column("degree", "最高学位", 8, _field("degree")),
-    Column("unit", "工作单位", 30, lambda cadre, context: cadre.unit.name),
-    Column("post", "职务", 20, _field("post")),
-    Column("rank", "职级", 14, _field("rank")),
+    Column("unit", "工作单位", 30, _field("unit_name_on_date"), dated=True),
+    Column("post", "职务", 20, _field("post_on_date"), dated=True),
+    Column("rank", "职级", 14, _field("rank_on_date"), dated=True),
     Column("channel", "进入方式", 14, lambda cadre, context: cadre.channel.name),
     Column("group", "统计分组", 14, lambda cadre, context: cadre.channel.group.name),
     Column("entry_date", "进入时间", 12, _field("entry_date")),
     Column("first_work_date", "参加工作时间", 14, _field("first_work_date")),
-    Column("status", "状态", 8, _field("status")),
+    Column("status", "状态", 8, _field("status_on_date"), dated=True),
     Column("leave_date", "离开时间", 12, _field("leave_date")),
     Column("leave_reason", "离开原因", 10, _display("leave_reason")),
     Column("recent", "近{years}年招录", 12, lambda cadre, context: YES_NO[bool(cadre.is_recent)]),
-    Column("pool_status", "年轻干部库", 16, lambda cadre, context: cadre.pool_status_on_date),
-    Column("grassroots", "基层经验", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_grassroots)]),
-    Column("organ", "机关阅历", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_organ)]),
+    Column("pool_status", "年轻干部库", 16, _field("pool_status_on_date"), dated=True),
+    Column("grassroots", "基层经验", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_grassroots)], dated=True),
+    Column("organ", "机关阅历", 10, lambda cadre, context: HAS_LACKS[bool(cadre.has_organ)], dated=True),
     Column("appraisal", "最近年度考核", 16, latest_appraisal),
     Column("work_history", "简历", 60, resume_as_of),
     Column("notes", "备注", 30, _field("notes")),
@@ -136,7 +143,7 @@ class ExportColumnsForm(forms.Form):
 
     columns = forms.MultipleChoiceField(
         label="导出的列",
-        choices=[(column.key, column.header.format(years="近年")) for column in COLUMNS],
+        choices=[(column.key, column.header.format(years=chinese_count(DEFAULT_RECENT_YEARS))) for column in COLUMNS],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": COLUMN_UNKNOWN.format(value="%(value)s")},
@@ -157,7 +164,7 @@ def export_rows(cadres, as_of, recent_years):
     return (
         cadres.select_related("unit", "channel__group")
         .with_flags_on(as_of, recent_years)
-        .with_pool_status_on(as_of)
+        .as_on(as_of)
         .prefetch_related(
             Prefetch("work_records", queryset=WorkRecord.objects.select_related("unit").order_by("start_date", "pk")),
             "education_records",
@@ -173,7 +180,7 @@ def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
     The file is a spooled temporary file (reports/downloads.py); the caller sends or closes it.
     """
     context = ExportContext(as_of, recent_years, user)
-    headers = ["序号"] + [column.header.format(years=chinese_count(recent_years)) for column in columns]
+    headers = ["序号"] + [column.header_on(as_of, recent_years) for column in columns]
     widths = [6] + [max(column.width, text_width(header)) for column, header in zip(columns, headers[1:], strict=True)]
     book = WorkbookWriter()
     sheet = book.sheet(SHEET_NAME, widths, header_row=1)

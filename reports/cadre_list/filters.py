@@ -17,6 +17,7 @@ from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStat
 from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
+from cadres.querysets import NOT_YET_ENTERED, status_on
 
 from ..breakdowns import EDUCATION_LEVELS, HAN, NO_FULL_TIME
 from ..params import DEFAULT_RECENT_YEARS, StatsParamsForm
@@ -211,7 +212,11 @@ class CadreListFilter(filters.FilterSet):
         error_messages=CHOICE_ERRORS,
     )
     status = filters.ChoiceFilter(
-        label="状态", choices=_choices(CadreStatus), empty_label=ANY, error_messages=CHOICE_ERRORS
+        label="状态（当日）",
+        choices=[*_choices(CadreStatus), (NOT_YET_ENTERED, NOT_YET_ENTERED)],
+        empty_label=ANY,
+        method="filter_status",
+        error_messages=CHOICE_ERRORS,
     )
     on_roster = filters.ChoiceFilter(
         label="在册",
@@ -319,6 +324,10 @@ class CadreListFilter(filters.FilterSet):
 
     def filter_age_max(self, queryset, name, value):
         return queryset.aged_at_most(self.as_of_date, value)
+
+    def filter_status(self, queryset, name, value):
+        """Match the status on the chosen date (CadreQuerySet.as_on's rule), as the list shows it."""
+        return queryset.alias(status_then=status_on(self.as_of_date)).filter(status_then=value)
 
     def filter_on_roster(self, queryset, name, value):
         return queryset.on_roster(self.as_of_date)

@@ -1,28 +1,44 @@
-"""The table of the cadre list page."""
+"""The table of the cadre list page: each person as on the list's date."""
 
 import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
 
 from cadres.dates import age_on
 
 from ..tables import NUMERIC
 
 HAS_OR_NOT = {True: "有", False: "无"}
+# Columns whose value is that of the list's date: their header says the date.
+DATED = {
+    "age": "年龄",
+    "unit": "工作单位",
+    "post": "职务",
+    "rank": "职级",
+    "status": "状态",
+    "pool_status": "年轻干部库",
+    "grassroots": "基层经验",
+    "organ": "机关阅历",
+}
+DATED_HEADER = "{label}（{as_of:%Y-%m-%d}）"
 
 
 class CadreListTable(tables.Table):
-    """The cadre list (/cadres/): one row per cadre, the name linking to the profile; sortable, paged."""
+    """The cadre list (/cadres/): one row per cadre as on `as_of`, the name linking to the profile of that date."""
 
-    name = tables.LinkColumn("cadre_detail", args=[tables.A("pk")], verbose_name="姓名")
+    name = tables.Column("姓名")
     gender = tables.Column("性别")
     birth_date = tables.DateColumn("Y-m-d", verbose_name="出生日期")
     age = tables.Column("年龄", empty_values=(), order_by=("-birth_date",), attrs=NUMERIC)
-    unit = tables.Column("工作单位", order_by=("unit__sort_order", "unit__name"))
-    post = tables.Column("职务")
+    unit = tables.Column("工作单位", accessor="unit_name_on_date", order_by=("unit_name_on_date",))
+    post = tables.Column("职务", accessor="post_on_date", order_by=("post_on_date",))
+    rank = tables.Column("职级", accessor="rank_on_date", order_by=("rank_on_date",))
     channel = tables.Column("进入方式", order_by=("channel__group__sort_order", "channel__sort_order"))
     entry_date = tables.DateColumn("Y-m-d", verbose_name="进入时间")
     political_status = tables.Column("政治面貌")
     education = tables.Column("最高学历")
-    status = tables.Column("状态")
+    status = tables.Column("状态", accessor="status_on_date", order_by=("status_on_date",))
+    pool_status = tables.Column("年轻干部库", accessor="pool_status_on_date", order_by=("pool_status_on_date",))
     grassroots = tables.Column("基层经验", accessor="has_grassroots", empty_values=(), orderable=False)
     organ = tables.Column("机关阅历", accessor="has_organ", empty_values=(), orderable=False)
 
@@ -32,13 +48,22 @@ class CadreListTable(tables.Table):
         order_by_field = "sort"
         page_field = "page"
 
-    def __init__(self, data, *, as_of, **kwargs):
-        """`data` annotated with the flags on `as_of` (CadreQuerySet.with_flags_on), read with the page's rows."""
+    def __init__(self, data, *, as_of, link_as_of=None, **kwargs):
+        """`data` annotated on `as_of` (CadreQuerySet.with_flags_on and .as_on), read with the page's rows.
+
+        `link_as_of`: the date the names' profile links open on; None opens today's profile.
+        """
         self.as_of = as_of
+        self.link_as_of = link_as_of
         super().__init__(data, **kwargs)
-        self.columns["age"].column.verbose_name = f"年龄（{as_of:%Y-%m-%d}）"
-        self.columns["grassroots"].column.verbose_name = f"基层经验（{as_of:%Y-%m-%d}）"
-        self.columns["organ"].column.verbose_name = f"机关阅历（{as_of:%Y-%m-%d}）"
+        for key, label in DATED.items():
+            self.columns[key].column.verbose_name = DATED_HEADER.format(label=label, as_of=as_of)
+
+    def render_name(self, record, value):
+        url = reverse("cadre_detail", args=[record.pk])
+        if self.link_as_of is not None:
+            url = f"{url}?as_of={self.link_as_of:%Y-%m-%d}"
+        return format_html('<a href="{}">{}</a>', url, value)
 
     def render_grassroots(self, value):
         return HAS_OR_NOT[bool(value)]

@@ -61,7 +61,9 @@ def cadre_list(request):
     if not filterset.is_valid():
         return render(request, "reports/cadre_list.html", context, status=400)
     as_of = filterset.as_of_date
-    table = CadreListTable(filterset.qs.with_flags_on(as_of, filterset.recent_years_value), as_of=as_of)
+    rows = filterset.qs.with_flags_on(as_of, filterset.recent_years_value).as_on(as_of)
+    dated = filterset.form.cleaned_data.get("as_of") is not None
+    table = CadreListTable(rows, as_of=as_of, link_as_of=as_of if dated else None)
     RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
     return render(
         request, "reports/cadre_list.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}

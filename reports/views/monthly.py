@@ -14,6 +14,7 @@ from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
 from ..monthly import monthly_report_create, report_drift
+from ..params import channel_lookup
 
 GENERATED = "已生成并归档{month}月度报表：年轻干部{total}人。"
 
@@ -33,7 +34,10 @@ def monthly_list(request):
             else:
                 messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
                 return redirect("monthly_detail", pk=report.pk)
-    reports = MonthlyReport.objects.defer("content").select_related("created_by")
+    reports = list(MonthlyReport.objects.defer("content").select_related("created_by"))
+    lookup = channel_lookup()
+    for report in reports:
+        report.excluded_text = lookup.in_words((year, code) for year, code in report.excluded)
     status = 400 if form.errors else 200
     return render(request, "reports/monthly_list.html", {"form": form, "reports": reports}, status=status)
 

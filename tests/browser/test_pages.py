@@ -31,12 +31,20 @@ def log_in(page, live_server):
     page.wait_for_load_state()
 
 
+def pick_exclusion(page, year, channel_label):
+    """Add a row to the excluded-intakes picker and choose the year and the channel by its name."""
+    page.click("#id_exclude .intake-add")
+    row = page.locator("#id_exclude .intake-row").last
+    row.locator(".intake-year").fill(year)
+    row.locator(".intake-channel").select_option(label=channel_label)
+
+
 def test_login_then_statistics_page_shows_figures_and_narrative(page, live_server, clerk):
     make_cadre(birth_date=datetime.date(1990, 5, 1), entry_date=datetime.date(2019, 9, 1), channel="xuandiao")
     make_cadre(birth_date=datetime.date(1991, 5, 1), entry_date=datetime.date(2021, 3, 1), channel="gongwuyuan")
     log_in(page, live_server)
     page.fill("#id_as_of", "2021-07-31")
-    page.fill("#id_exclude", "2021:gongwuyuan")
+    pick_exclusion(page, "2021", "公务员招录")
     page.click("form.params button[type=submit]")
     page.wait_for_load_state()
     narrative = page.inner_text(".narrative")

@@ -41,8 +41,19 @@ def test_default_columns_when_none_are_chosen(admin_client):
     sheet = exported(admin_client, [AS_OF])
 
     headers = next(sheet.iter_rows(values_only=True))
-    by_key = {column.key: column.header for column in COLUMNS}
-    assert list(headers) == ["序号", *(by_key[key] for key in DEFAULT_COLUMNS)]
+    assert list(headers) == [
+        "序号",
+        "姓名",
+        "性别",
+        "出生日期",
+        "年龄（2021-07-31）",
+        "工作单位（2021-07-31）",
+        "职务（2021-07-31）",
+        "进入方式",
+        "进入时间",
+        "状态（2021-07-31）",
+    ]
+    assert [column.key for column in COLUMNS if column.key in DEFAULT_COLUMNS] == DEFAULT_COLUMNS
 
 
 def test_chosen_columns_in_the_catalogue_order_with_their_values(admin_client):
@@ -61,11 +72,11 @@ def test_chosen_columns_in_the_catalogue_order_with_their_values(admin_client):
         {
             "序号": 1,
             "姓名": "甲",
-            "年龄": 30,
+            "年龄（2021-07-31）": 30,
             "近三年招录": "否",
-            "年轻干部库": "年轻干部",
-            "基层经验": "有",
-            "机关阅历": "有",
+            "年轻干部库（2021-07-31）": "年轻干部",
+            "基层经验（2021-07-31）": "有",
+            "机关阅历（2021-07-31）": "有",
             "最近年度考核": "2020年度优秀",
             "简历": "2015.08--2018.12  某镇科员\n2019.01--         外区某局副科长",
         }

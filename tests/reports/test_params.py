@@ -10,7 +10,6 @@ from django.utils import timezone
 from accounts.roles import UNIT_CLERK, role_group
 from cadres.forms import DATE_INVALID as INVALID_DATE
 from cadres.forms import UNIT_UNKNOWN
-from cadres.models import Channel
 from reports.params import (
     INTAKE_FORMAT,
     INTAKE_UNKNOWN_CHANNEL,
@@ -43,8 +42,7 @@ def excluded_pairs(response):
 
 
 def unknown_channel_message(code):
-    codes = "、".join(sorted(Channel.objects.values_list("code", flat=True)))
-    return INTAKE_UNKNOWN_CHANNEL.format(code=code, codes=codes)
+    return INTAKE_UNKNOWN_CHANNEL.format(code=code, names="、".join(channel_lookup().names))
 
 
 # Defaults -------------------------------------------------------------------------------------

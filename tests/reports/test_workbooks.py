@@ -10,11 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import UNIT_CLERK, role_group
-from cadres.models import Channel
 from reports.management.commands.export_monthly_report import WRITTEN
 from reports.models import MonthlyReport
 from reports.monthly import MONTH_FORMAT
-from reports.params import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE
+from reports.params import INTAKE_UNKNOWN_CHANNEL, MAX_AGE_RANGE, RECENT_YEARS_RANGE, channel_lookup
 from tests.factories import make_cadre, make_counted, make_unit
 
 from .helpers import (
@@ -268,12 +267,13 @@ def test_bad_month_is_refused_in_chinese(tmp_path, month):
 
 
 def test_unknown_exclude_code_is_refused_in_chinese(tmp_path):
-    codes = "、".join(sorted(Channel.objects.values_list("code", flat=True)))
+    names = "、".join(channel_lookup().names)
 
     with pytest.raises(CommandError) as caught:
         run_command(tmp_path, "2021-07", "--exclude", "2021:nosuch")
 
-    assert str(caught.value) == INTAKE_UNKNOWN_CHANNEL.format(code="nosuch", codes=codes)
+    assert str(caught.value) == INTAKE_UNKNOWN_CHANNEL.format(code="nosuch", names=names)
+    assert "gongwuyuan" not in str(caught.value) and "公务员招录" in str(caught.value)
     assert not (tmp_path / "月报" / "2021-07.xlsx").exists()
 
 
