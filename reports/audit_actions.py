@@ -14,5 +14,6 @@ class ReportAction(models.TextChoices):
     STATS_XLSX = "reports.young_cadres.xlsx", "导出统计报表（Excel）"
     MONTHLY_REPORT = "reports.monthly.exported", "生成月度报表"
     MONTHLY_DOWNLOAD = "reports.monthly.downloaded", "下载归档的月度报表"
+    MONTHLY_SENT = "reports.monthly.sent", "标记月度报表为已报送"
     ROSTER_EXPORT = "cadres.roster.exported", "导出干部名单（Excel）"
     FORM_EXPORT = "cadres.form.exported", "导出任免审批表（Excel）"

@@ -32,11 +32,30 @@ class MonthlyReport(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="生成人", null=True, blank=True, on_delete=models.SET_NULL
     )
     created_by_name = models.CharField("生成人账号", max_length=150, blank=True)
+    # The version that went up the chain (报送); at most one a month.
+    sent_at = models.DateTimeField("报送时间", null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="报送人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_by_name = models.CharField("报送人账号", max_length=150, blank=True)
 
     class Meta:
         verbose_name = "月度报表"
         verbose_name_plural = "月度报表"
         ordering = ["-month", "-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(sent_at__isnull=False),
+                name="monthly_report_sent_once_a_month",
+                violation_error_message="该月已有报送的版本",
+            )
+        ]
 
     def __str__(self):
         return f"{self.month:%Y年%m月}月度报表"

@@ -81,6 +81,49 @@ def monthly_report_create(*, params, user=None, note="", preparer=None, today=No
     return report
 
 
+def monthly_report_mark_sent(*, report, user):
+    """Mark `report` as the version of its month that was sent (报送), by `user` now; return it.
+
+    A month has one sent version: another one marked before loses the mark, and the audit entry says so.
+    """
+    with transaction.atomic():
+        previous = list(
+            MonthlyReport.objects.select_for_update()
+            .filter(month=report.month, sent_at__isnull=False)
+            .exclude(pk=report.pk)
+            .values_list("pk", flat=True)
+        )
+        MonthlyReport.objects.filter(pk__in=previous).update(sent_at=None, sent_by=None, sent_by_name="")
+        report.sent_at, report.sent_by, report.sent_by_name = timezone.now(), user, user.get_username()
+        report.save(update_fields=["sent_at", "sent_by", "sent_by_name"])
+        audit(
+            action=ReportAction.MONTHLY_SENT,
+            user=user,
+            summary=f"{report.month:%Y年%m月}月度报表第{report.pk}号版本标记为已报送（{report.total}人）",
+            data={"report": report.pk, "sha256": report.sha256, "replaces": previous},
+        )
+    return report
+
+
+def monthly_versions(reports):
+    """Return `reports` with each one's `version_label`, the sent version of a month first.
+
+    The others of a month with a sent version are 报送前的草稿 or 报送后重新生成 by their creation time.
+    """
+    sent = {report.month: report for report in reports if report.sent_at}
+    for report in reports:
+        mark = sent.get(report.month)
+        if report.sent_at:
+            report.version_label = "已报送"
+        elif mark is None:
+            report.version_label = "草稿（未标记报送）"
+        elif report.created_at < mark.created_at:
+            report.version_label = "报送前的草稿"
+        else:
+            report.version_label = "报送后重新生成"
+    return sorted(reports, key=lambda report: (-report.month.toordinal(), report.sent_at is None))
+
+
 @dataclass
 class GroupDrift:
     name: str

@@ -26,6 +26,7 @@ NO_MOVE_LEFT = "无"
 DATE_BEFORE_LAST_CHANGE = "日期不能早于上一次状态变更（{date}）"
 ALREADY_LEFT = "该干部已于{date}移出年轻干部库，不能再变更"
 ENTERED_MEANWHILE = "该干部已在年轻干部库中（可能刚被他人录入），请刷新后查看"
+BULK_REFUSED = "{name}：{reason}"
 
 ENTERED_SUMMARY = "{name} 列入年轻干部库（{date}，{recommended_by}推荐）"
 CHANGED_SUMMARY = "{name} 年轻干部库状态：{current} → {status}（{date}）"
@@ -79,6 +80,30 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
             data={"cadre": cadre.pk, "membership": membership.pk, "entered_on": entered_on.isoformat()},
         )
     return membership
+
+
+def pool_entries_create(*, cadres, entered_on, recommended_by, reason, user):
+    """Put every one of `cadres` into the pool as pool_entry_create does, all or none; return the memberships.
+
+    Each entry is checked and audited on its own (one audit entry per person); a refusal of any one
+    raises ValidationError naming each refused person, and nothing is written.
+    """
+    _check_common(entered_on, reason)
+    memberships, refused = [], []
+    with transaction.atomic():
+        for cadre in cadres:
+            try:
+                with transaction.atomic():
+                    memberships.append(
+                        pool_entry_create(
+                            cadre=cadre, entered_on=entered_on, recommended_by=recommended_by, reason=reason, user=user
+                        )
+                    )
+            except ValidationError as error:
+                refused.extend(BULK_REFUSED.format(name=cadre.name, reason=message) for message in error.messages)
+        if refused:
+            raise ValidationError(refused)  # leaving the block rolls back the entries already made
+    return memberships
 
 
 def _save_new_membership(membership):

@@ -5,12 +5,15 @@ superusers). A cadre outside the user's units is a 404 by every URL, checked bef
 permission so that a refusal never confirms that someone exists.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ..forms import AsOfForm
 from ..models import Cadre, Unit
@@ -21,6 +24,8 @@ from .selectors import in_list_order, membership_status, pool_members
 from .stats import pool_counts
 
 ENTERED = "已将{name}列入年轻干部库"
+ENTERED_MANY = "已将{count}人列入年轻干部库：{names}"
+NONE_SELECTED = "请先在名册中勾选要列入年轻干部库的干部"
 STATUS_CHANGED = "已将{name}的年轻干部库状态变更为“{status}”"
 EXITED = "已将{name}移出年轻干部库"
 CHANGE_PERMISSION = "cadres.change_poolmembership"
@@ -71,6 +76,38 @@ def pool_enter(request, cadre_pk):
         {"cadre": cadre, "title": "列入年轻干部库"},
         lambda membership: ENTERED.format(name=cadre.name),
     )
+
+
+@require_POST
+def pool_enter_many(request):
+    """Enter the cadres ticked in the roster (`id`, repeated): one confirmation for all, an audit entry each.
+
+    The first POST (from the roster) shows the confirmation; the second (`confirm`) records the entries,
+    all or none, and opens the roster of exactly those people on the entry date.
+    """
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    ids = [value for value in request.POST.getlist("id") if value.isdigit()]
+    cadres = list(Cadre.objects.visible_to(request.user).filter(pk__in=ids).select_related("unit"))
+    if not cadres:
+        messages.error(request, NONE_SELECTED)
+        return redirect("cadre_list")
+    confirmed = "confirm" in request.POST
+    form = PoolEntryForm(request.POST if confirmed else None, initial={"entered_on": timezone.localdate()})
+    if confirmed and form.is_valid():
+        try:
+            services.pool_entries_create(cadres=cadres, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            names = "、".join(cadre.name for cadre in cadres)
+            messages.success(request, ENTERED_MANY.format(count=len(cadres), names=names))
+            day = form.cleaned_data["entered_on"].isoformat()
+            query = urlencode([("as_of", day), *(("id", cadre.pk) for cadre in cadres)])
+            return redirect(f"{reverse('cadre_list')}?{query}")
+    context = {"form": form, "cadres": cadres, "title": "列入年轻干部库"}
+    return render(request, "cadres/pool/confirm_many.html", context, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -192,6 +192,17 @@ def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
     return book.to_file(), rows
 
 
+def cadre_list_rows(cadres, columns, *, as_of, recent_years, user):
+    """Return (headers, rows) of `cadres` with `columns` as the export writes them, for the print view."""
+    context = ExportContext(as_of, recent_years, user)
+    headers = ["序号"] + [column.header_on(as_of, recent_years) for column in columns]
+    rows = (
+        [number] + [column.value(cadre, context) for column in columns]
+        for number, cadre in enumerate(export_rows(cadres, as_of, recent_years).iterator(chunk_size=CHUNK_SIZE), 1)
+    )
+    return headers, rows
+
+
 def cadre_list_lrmx_archive(cadres, *, as_of, filled_on, user):
     """Return (zip file, cadre ids) of the `序号.姓名.lrmx` files of `cadres`, in their order.
 

@@ -32,10 +32,30 @@ CHANNEL_UNKNOWN = "未知的进入方式：{value}"
 GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
 ANY = "全部"
+IDS_INVALID = "所选人员的编号无效"
 YES, NO = "1", "0"
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 CHOICE_ERRORS = {"invalid_choice": CHOICE_UNKNOWN.format(value="%(value)s")}
+
+
+class IdListField(forms.Field):
+    """Repeated `id=` of the people ticked in the list (bulk actions), as whole numbers."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        values = [value] if isinstance(value, str) else list(value or [])
+        if not all(str(item).strip().isdigit() for item in values):
+            raise forms.ValidationError(IDS_INVALID)
+        return [int(item) for item in values]
+
+
+class IdListFilter(filters.Filter):
+    field_class = IdListField
+
+    def filter(self, qs, value):
+        return qs.filter(pk__in=value) if value else qs
 
 
 class IntegerFilter(filters.NumberFilter):
@@ -102,6 +122,7 @@ class CadreListFilter(filters.FilterSet):
     """Filters of /cadres/, /cadres.json and /cadres/export.xlsx; construct with `request=`."""
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
+    id = IdListFilter(label="所选人员")
     group = filters.ModelChoiceFilter(
         label="统计分组",
         field_name="channel__group",
@@ -116,15 +137,24 @@ class CadreListFilter(filters.FilterSet):
         to_field_name="code",
         queryset=Channel.objects.all(),
         distinct=False,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": CHANNEL_UNKNOWN.format(value="%(value)s")},
     )
     gender = filters.ChoiceFilter(label="性别", choices=_choices(Gender), empty_label=ANY, error_messages=CHOICE_ERRORS)
     ethnicity = filters.CharFilter(label="民族")
     political_status = filters.MultipleChoiceFilter(
-        label="政治面貌", choices=_choices(PoliticalStatus), distinct=False, error_messages=CHOICE_ERRORS
+        label="政治面貌",
+        choices=_choices(PoliticalStatus),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     education = filters.MultipleChoiceFilter(
-        label="最高学历", choices=_choices(Education), distinct=False, error_messages=CHOICE_ERRORS
+        label="最高学历",
+        choices=_choices(Education),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     minority = filters.ChoiceFilter(
         label="少数民族",
@@ -144,7 +174,11 @@ class CadreListFilter(filters.FilterSet):
         error_messages=CHOICE_ERRORS,
     )
     degree = filters.MultipleChoiceFilter(
-        label="最高学位", choices=_choices(Degree), distinct=False, error_messages=CHOICE_ERRORS
+        label="最高学位",
+        choices=_choices(Degree),
+        distinct=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=CHOICE_ERRORS,
     )
     age_min = IntegerFilter(
         label="最小年龄（周岁）",

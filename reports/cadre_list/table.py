@@ -20,12 +20,20 @@ DATED = {
     "grassroots": "基层经验",
     "organ": "机关阅历",
 }
-DATED_HEADER = "{label}（{as_of:%Y-%m-%d}）"
+# The date on a line of its own, small, so the dated columns stay narrow.
+DATED_HEADER = '{}<span class="header-date">（{}）</span>'
 
 
 class CadreListTable(tables.Table):
     """The cadre list (/cadres/): one row per cadre as on `as_of`, the name linking to the profile of that date."""
 
+    id = tables.CheckBoxColumn(
+        accessor="pk",
+        attrs={
+            "th__input": {"class": "select-all", "aria-label": "全选本页"},
+            "td__input": {"class": "select-row", "form": "bulk-form", "aria-label": "选择"},
+        },
+    )
     name = tables.Column("姓名")
     gender = tables.Column("性别")
     birth_date = tables.DateColumn("Y-m-d", verbose_name="出生日期")
@@ -47,6 +55,8 @@ class CadreListTable(tables.Table):
         empty_text = "没有符合条件的干部"
         order_by_field = "sort"
         page_field = "page"
+        # The page size is read by reports/cadre_list/page.py (20, 50 or 100 only), not from the request here.
+        per_page_field = "_per_page"
 
     def __init__(self, data, *, as_of, link_as_of=None, **kwargs):
         """`data` annotated on `as_of` (CadreQuerySet.with_flags_on and .as_on), read with the page's rows.
@@ -57,7 +67,7 @@ class CadreListTable(tables.Table):
         self.link_as_of = link_as_of
         super().__init__(data, **kwargs)
         for key, label in DATED.items():
-            self.columns[key].column.verbose_name = DATED_HEADER.format(label=label, as_of=as_of)
+            self.columns[key].column.verbose_name = format_html(DATED_HEADER, label, f"{as_of:%Y-%m-%d}")
 
     def render_name(self, record, value):
         url = reverse("cadre_detail", args=[record.pk])

@@ -20,14 +20,14 @@ from cadres.models import Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
 from ..audit_actions import ReportAction
-from ..cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadre_list_workbook
+from ..cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadre_list_rows, cadre_list_workbook
 from ..cadre_list.filters import CadreListFilter
+from ..cadre_list.page import BAR_FIELDS, PAGE_SIZES, chips, more_open, page_size, share_channel_query, title_in_words
 from ..cadre_list.table import CadreListTable
 from ..downloads import file_response
 from ..excel import xlsx_response
 from ..params import PARAMS_INVALID
 
-PAGE_SIZE = 50
 JSON_PAGE_SIZE = 100
 PAGE_INVALID = "页码无效"
 SAVED = "已保存筛选“{name}”"
@@ -40,7 +40,7 @@ LRMX_ZIP_SUMMARY = "截至{as_of:%Y-%m-%d}，{count}人的任免审批表（.lrm
 LRMX_AS_OF_REQUIRED = "请指定计算年龄的日期（as_of=YYYY-MM-DD）：任免审批表上的年龄按此日期计算"
 LRMX_NOTHING = "没有符合条件的干部，未导出任何文件"
 # Parameters of the page itself, not filters: left out of the links the page builds.
-PAGE_PARAMS = ("page", "sort", "columns")
+PAGE_PARAMS = ("page", "sort", "columns", "per_page")
 
 
 def cadre_list_filter(request):
@@ -53,8 +53,12 @@ def cadre_list_filter(request):
 @permission_required("cadres.view_cadre", raise_exception=True)
 def cadre_list(request):
     filterset = cadre_list_filter(request)
+    share_channel_query(filterset)
     context = {
         "filterset": filterset,
+        "bar_fields": [filterset.form[name] for name in BAR_FIELDS],
+        "more_fields": [filterset.form[name] for name in filterset.form.fields if name not in (*BAR_FIELDS, "id")],
+        "more_open": more_open(filterset),
         "columns_form": ExportColumnsForm(),
         "saved_filters": SavedFilter.objects.filter(user=request.user),
     }
@@ -64,10 +68,46 @@ def cadre_list(request):
     rows = filterset.qs.with_flags_on(as_of, filterset.recent_years_value).as_on(as_of)
     dated = filterset.form.cleaned_data.get("as_of") is not None
     table = CadreListTable(rows, as_of=as_of, link_as_of=as_of if dated else None)
-    RequestConfig(request, paginate={"per_page": PAGE_SIZE}).configure(table)
-    return render(
-        request, "reports/cadre_list.html", {**context, "table": table, "lrmx_zip_url": lrmx_zip_url(request, as_of)}
+    per_page = page_size(request)
+    RequestConfig(request, paginate={"per_page": per_page}).configure(table)
+    # Read by the table's own template (reports/_cadre_table.html), which sees only the table.
+    table.page_sizes, table.per_page_value = PAGE_SIZES, per_page
+    table.print_url = page_link(request, "cadre_list_print")
+    context |= {
+        "table": table,
+        "chips": chips(filterset, request.path),
+        "per_page": per_page,
+        "lrmx_zip_url": lrmx_zip_url(request, as_of),
+        "as_of": as_of,
+    }
+    return render(request, "reports/cadre_list.html", context)
+
+
+def page_link(request, name):
+    """Return the link to the page `name` with the list's filters (and chosen columns), without paging."""
+    params = request.GET.copy()
+    for key in ("page", "sort", "per_page"):
+        params.pop(key, None)
+    return f"{reverse(name)}?{params.urlencode()}"
+
+
+@require_GET
+@permission_required("cadres.view_cadre", raise_exception=True)
+def cadre_list_print(request):
+    """The whole filtered list with the chosen columns, for printing (A4 landscape, header on every page)."""
+    filterset = cadre_list_filter(request)
+    share_channel_query(filterset)
+    columns_form = ExportColumnsForm(request.GET)
+    if not (filterset.is_valid() and columns_form.is_valid()):
+        errors = filterset.error_messages_list() + [e for errs in columns_form.errors.values() for e in errs]
+        return plain_bad_request(f"{PARAMS_INVALID}：{'；'.join(errors)}")
+    as_of, columns = filterset.as_of_date, columns_form.chosen()
+    title, filters_text = title_in_words(filterset, chips(filterset, request.path))
+    headers, rows = cadre_list_rows(
+        filterset.qs, columns, as_of=as_of, recent_years=filterset.recent_years_value, user=request.user
     )
+    context = {"title": title, "filters_text": filters_text, "headers": headers, "rows": rows, "as_of": as_of}
+    return render(request, "reports/cadre_list_print.html", context)
 
 
 def lrmx_zip_url(request, as_of):

@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.services import audit
 
@@ -13,10 +14,11 @@ from ..crosscheck import CrossCheckError
 from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
-from ..monthly import monthly_report_create, report_drift
+from ..monthly import monthly_report_create, monthly_report_mark_sent, monthly_versions, report_drift
 from ..params import channel_lookup
 
-GENERATED = "已生成并归档{month}月度报表：年轻干部{total}人。"
+GENERATED = "已生成并归档{month}月度报表：年轻干部{total}人。文件即将开始下载。"
+MARKED_SENT = "已将{month}月度报表第{pk}号版本标记为已报送。"
 
 
 @require_http_methods(["GET", "POST"])
@@ -33,8 +35,8 @@ def monthly_list(request):
                 form.add_error(None, str(error))
             else:
                 messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
-                return redirect("monthly_detail", pk=report.pk)
-    reports = list(MonthlyReport.objects.defer("content").select_related("created_by"))
+                return redirect(f"{reverse('monthly_detail', args=[report.pk])}?download=1")
+    reports = monthly_versions(list(MonthlyReport.objects.defer("content")))
     lookup = channel_lookup()
     for report in reports:
         report.excluded_text = lookup.in_words((year, code) for year, code in report.excluded)
@@ -46,7 +48,7 @@ def monthly_list(request):
 @permission_required("reports.view_monthlyreport", raise_exception=True)
 def monthly_detail(request, pk):
     report = get_object_or_404(MonthlyReport.objects.defer("content"), pk=pk)
-    context = {"report": report, "drift": report_drift(report)}
+    context = {"report": report, "drift": report_drift(report), "download_now": request.GET.get("download") == "1"}
     return render(request, "reports/monthly_detail.html", context)
 
 
@@ -61,3 +63,13 @@ def monthly_download(request, pk):
         data={"report": report.pk, "rows": report.total, "sha256": report.sha256},
     )
     return xlsx_response(bytes(report.content), report.filename)
+
+
+@require_POST
+@permission_required("reports.add_monthlyreport", raise_exception=True)
+def monthly_mark_sent(request, pk):
+    """Mark one archived version as the one sent up the chain (报送), by the user now."""
+    report = get_object_or_404(MonthlyReport.objects.defer("content"), pk=pk)
+    monthly_report_mark_sent(report=report, user=request.user)
+    messages.success(request, MARKED_SENT.format(month=f"{report.month:%Y年%m月}", pk=report.pk))
+    return redirect("monthly_list")

@@ -41,7 +41,43 @@
     }
   }
 
+  /* The roster's row checkboxes: select all on the page, count the selection. */
+  function setUpSelection() {
+    var all = document.querySelector(".cadre-list-table input.select-all");
+    var rows = document.querySelectorAll(".cadre-list-table input.select-row");
+    var count = document.getElementById("selected-count");
+    if (!rows.length || !count) { return; }
+    if (all) { all.setAttribute("form", "bulk-form-none"); }
+    function update() {
+      var n = 0;
+      rows.forEach(function (box) { if (box.checked) { n += 1; } });
+      count.textContent = String(n);
+    }
+    rows.forEach(function (box) { box.addEventListener("change", update); });
+    if (all) {
+      all.addEventListener("change", function () {
+        rows.forEach(function (box) { box.checked = all.checked; });
+        update();
+      });
+    }
+    update();
+  }
+
+  /* Leave the filters not in use out of the address, so it reads (and bookmarks) as what was chosen. */
+  function dropEmptyOnSubmit(form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input, select").forEach(function (field) {
+        if (field.name && !field.disabled && field.type !== "checkbox" && field.value === "") { field.disabled = true; }
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpSelection();
+    document.querySelectorAll("form.filter-bar").forEach(dropEmptyOnSubmit);
     document.querySelectorAll(".intake-picker").forEach(setUpIntakePicker);
+    /* A file just generated (the monthly report): offer it for download at once. */
+    var download = document.querySelector("a[data-auto-download]");
+    if (download) { window.location.href = download.href; }
   });
 })();

@@ -35,8 +35,9 @@ def test_cadre_list_channel_filter_and_statistics_drilldown_agree(page, live_ser
 
     page.goto(f"{live_server.url}/cadres/?as_of=2021-07-31")
     assert page.inner_text("#cadre-count") == "6"
-    page.select_option("#id_channel", "xuandiao")
-    page.click("form.params button[type=submit]")
+    page.click("summary:has-text('更多筛选')")
+    page.check("input[name=channel][value=xuandiao]")
+    page.locator("details.more-filters button[type=submit]").click()
     page.wait_for_load_state()
     assert "channel=xuandiao" in page.url
     assert page.inner_text("#cadre-count") == "4"  # every 选调生 on the cadre list, the older one included

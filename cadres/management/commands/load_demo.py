@@ -1,4 +1,9 @@
-"""Load the demo roster and the demo login; safe to run again."""
+"""Load the demo roster and the demo logins.
+
+Run again, it writes the demo records over the records of the same ids and leaves every other record
+(people added by users since) as it is; the demo accounts keep their sessions unless their password
+changes (DEMO_PASSWORD). It is not a reset to exactly the demo: start from an empty database for that.
+"""
 
 import os
 from pathlib import Path
@@ -23,10 +28,21 @@ DEMO_ROLE_ACCOUNTS = [
 ]
 LOGIN_HINT = "演示账号：用户名 {username}，密码 {password}（管理员；仅供本机演示，请勿用于正式环境）"
 ROLE_HINT = "  其他角色（密码相同）：{accounts}"
+LOADED = "演示数据已载入（演示记录已按编号覆盖为演示内容；用户另外添加的人员和记录未改动）。"
+
+
+def keep_password(user, password):
+    """Set `password` unless the account has it already: changing it would log the account out everywhere."""
+    if not user.check_password(password):
+        user.set_password(password)
 
 
 class Command(BaseCommand):
-    help = "载入演示数据（下陆区虚构花名册）并创建演示登录账号；可重复执行。"
+    help = (
+        "载入演示数据（下陆区虚构花名册）并创建演示登录账号。可再次执行：演示记录按编号覆盖为演示内容，"
+        "用户另外添加的人员和记录保留不动（不是恢复为纯演示数据；需要纯演示数据时请从空数据库开始）；"
+        "演示账号的密码不变时其已登录的会话不受影响。"
+    )
 
     def handle(self, *args, **options):
         call_command("loaddata", str(DEMO_FIXTURE), verbosity=0)
@@ -34,16 +50,16 @@ class Command(BaseCommand):
         user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
         user.is_staff = user.is_superuser = user.is_active = True
         user.first_name = "演示管理员"
-        user.set_password(password)
+        keep_password(user, password)
         user.save()
         for username, name, role, unit_names in DEMO_ROLE_ACCOUNTS:
             account, _ = get_user_model().objects.get_or_create(username=username)
             account.first_name, account.is_staff, account.is_active = name, True, True
-            account.set_password(password)
+            keep_password(account, password)
             account.save()
             account.groups.set([role_group(role)])
             account.units.set(Unit.objects.filter(name__in=unit_names))
-        self.stdout.write(self.style.SUCCESS("演示数据已载入。"))
+        self.stdout.write(self.style.SUCCESS(LOADED))
         self.stdout.write(LOGIN_HINT.format(username=DEMO_USERNAME, password=password))
         accounts = "，".join(f"{username}（{role}）" for username, _, role, _ in DEMO_ROLE_ACCOUNTS)
         self.stdout.write(ROLE_HINT.format(accounts=accounts))
