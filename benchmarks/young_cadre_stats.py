@@ -101,6 +101,37 @@ def workbook_size(params):
     return f"{len(young_cadre_workbook(young_cadre_stats(params), counted)) // 1024} KB"
 
 
+def trend_floor(params, start, end, today):
+    """The trend's counts in hand-written SQL (one grouped query of conditional sums): the floor it is held to."""
+    from django.db import connection
+
+    from cadres.dates import latest_birth_date_aged, years_before
+    from reports.trend import trend_days
+
+    days = trend_days(start, end, today)
+    sums, args = [], []
+    for day in days:
+        cutoff, window = latest_birth_date_aged(day, params.max_age + 1), years_before(day, params.recent_years)
+        counted = "entry_date <= %s AND (leave_date IS NULL OR leave_date > %s) AND birth_date > %s"
+        sums.append(f"SUM(CASE WHEN {counted} THEN 1 ELSE 0 END)")
+        sums.append(f"SUM(CASE WHEN {counted} AND entry_date > %s THEN 1 ELSE 0 END)")
+        args += [day, day, cutoff, day, day, cutoff, window]
+    # The same cadres as the ORM's: scanned only if some month can count them, the excluded intakes left out.
+    where = ["entry_date <= %s", "(leave_date IS NULL OR leave_date > %s)", "birth_date > %s"]
+    args += [days[-1], days[0], latest_birth_date_aged(days[0], params.max_age + 1)]
+    for year, code in params.excluded:
+        where.append(
+            "NOT (entry_date >= %s AND entry_date <= %s"
+            " AND channel_id IN (SELECT id FROM cadres_channel WHERE code = %s))"
+        )
+        args += [datetime.date(year, 1, 1), datetime.date(year, 12, 31), code]
+    sql = f"SELECT channel_id, {', '.join(sums)} FROM cadres_cadre WHERE {' AND '.join(where)} GROUP BY channel_id"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        rows = cursor.fetchall()
+    return sum(row[-2] or 0 for row in rows)
+
+
 def main():
     args = parse_args()
     database_url = args.database_url or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
@@ -126,6 +157,17 @@ def main():
     print("|---|---|---|---|")
     measure("young_cadre_stats (fixed number of queries)", lambda: young_cadre_stats(params).total, args.repeat)
     measure("workbook 汇总+花名册 (streamed)", lambda: workbook_size(params), args.repeat)
+    from reports.forecast import age_out_forecast
+    from reports.trend import young_cadre_trend
+
+    start, end, today = datetime.date(2019, 8, 1), datetime.date(2021, 7, 1), datetime.date(2021, 7, 31)
+    measure(
+        "trend, 24 months (3 queries)",
+        lambda: young_cadre_trend(params, start, end, today=today, compare_archive=True).months[-1].total,
+        args.repeat,
+    )
+    measure("trend floor: raw SQL, 24 months", lambda: trend_floor(params, start, end, today), args.repeat)
+    measure("age-out forecast, 24 months (3 queries)", lambda: age_out_forecast(params).total, args.repeat)
 
 
 if __name__ == "__main__":

@@ -131,7 +131,14 @@ class CadreQuerySet(models.QuerySet):
 
         Pending recruits (no entry date) are never on the roster.
         """
-        return self.filter(entry_date__lte=as_of).filter(Q(leave_date__isnull=True) | Q(leave_date__gt=as_of))
+        return self.filter(on_roster_q(as_of))
+
+    def on_roster_between(self, start, end):
+        """Return the cadres on the roster on some day from `start` to `end`: entered by `end`, not left by `start`.
+
+        The cadres a figure of any day of the range can count, to narrow a query over many days (reports/trend.py).
+        """
+        return self.filter(entry_date__lte=end).filter(Q(leave_date__isnull=True) | Q(leave_date__gt=start))
 
     def young(self, as_of, max_age=35):
         """Return the cadres aged `max_age` or under (周岁, 以下 includes the number) on `as_of`."""
@@ -142,26 +149,32 @@ class CadreQuerySet(models.QuerySet):
 
         Compared as a birth-date cutoff computed once (TRAPS.md), so it uses the index on both databases.
         """
-        return self.filter(birth_date__gt=latest_birth_date_aged(as_of, age + 1))
+        return self.filter(aged_at_most_q(as_of, age))
 
     def aged_at_least(self, as_of, age):
         """Return the cadres aged `age` or over (周岁) on `as_of`: born on or before the day they turned it."""
         return self.filter(birth_date__lte=latest_birth_date_aged(as_of, age))
 
+    def ageing_out(self, after, until, max_age=35):
+        """Return the cadres aged `max_age` or under on `after` and over it on `until`: they turn `max_age` + 1
+        in the days after `after` up to `until` (the age rule applied to future dates, for the forecast).
+        """
+        return self.filter(aged_at_most_q(after, max_age)).exclude(aged_at_most_q(until, max_age))
+
     def recent(self, as_of, years=3):
         """Return the cadres who entered in the `years` up to `as_of` (as_of − years < entry ≤ as_of)."""
-        return self.filter(_recent_q(as_of, years))
+        return self.filter(recent_q(as_of, years))
 
     def not_recent(self, as_of, years=3):
         """Return the cadres who did not enter in the `years` up to `as_of` (the complement of recent)."""
-        return self.exclude(_recent_q(as_of, years))
+        return self.exclude(recent_q(as_of, years))
 
     def with_recent_flag(self, as_of, years=3):
         """Annotate `is_recent`: whether each cadre entered in the `years` up to `as_of` (the rule of recent).
 
         Also what an aggregate counts with: Count("pk", filter=Q(is_recent=True)) is inlined as the condition.
         """
-        return self.annotate(is_recent=models.ExpressionWrapper(_recent_q(as_of, years), models.BooleanField()))
+        return self.annotate(is_recent=models.ExpressionWrapper(recent_q(as_of, years), models.BooleanField()))
 
     def excluding_intakes(self, intakes):
         """Leave out the cadres whose entry year and channel match one of the `(year, code)` pairs."""
@@ -268,8 +281,13 @@ class CadreQuerySet(models.QuerySet):
 
     def young_cadres(self, params):
         """Return the cadres counted by the young-cadre statistics for `params` (a StatsParams)."""
-        qs = self.on_roster(params.as_of).young(params.as_of, params.max_age)
-        qs = qs.excluding_intakes(params.excluded)
+        return self.filter(counted_on_q(params.as_of, params.max_age)).in_scope_of(params)
+
+    def in_scope_of(self, params):
+        """Return the cadres the statistics for `params` may count on any day: the excluded intakes left out,
+        within the chosen unit. What young_cadres adds to it depends on the date alone (counted_on_q).
+        """
+        qs = self.excluding_intakes(params.excluded)
         if params.unit is not None:
             qs = qs.in_unit(params.unit)
         return qs
@@ -389,7 +407,26 @@ def education_rank(field):
     )
 
 
-def _recent_q(as_of, years):
+def on_roster_q(as_of):
+    """Return the condition "on the roster on `as_of`" (on_roster): entered on or before it, not yet left."""
+    return Q(entry_date__lte=as_of) & (Q(leave_date__isnull=True) | Q(leave_date__gt=as_of))
+
+
+def aged_at_most_q(as_of, age):
+    """Return the condition "aged `age` or under (周岁) on `as_of`" (aged_at_most): a birth-date cutoff."""
+    return Q(birth_date__gt=latest_birth_date_aged(as_of, age + 1))
+
+
+def counted_on_q(as_of, max_age):
+    """Return the part of the statistics' rule that depends on the date: on the roster and young on `as_of`.
+
+    young_cadres filters with it; a figure over many days (reports/trend.py, reports/forecast.py) counts
+    with it once per day, as the filter of a conditional aggregate, so every day is counted by the same rule.
+    """
+    return on_roster_q(as_of) & aged_at_most_q(as_of, max_age)
+
+
+def recent_q(as_of, years):
     """Return the condition "entered in the `years` up to `as_of`" (recent, not_recent, with_recent_flag)."""
     return Q(entry_date__gt=years_before(as_of, years), entry_date__lte=as_of)
 

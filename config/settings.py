@@ -48,7 +48,17 @@ INSTALLED_APPS = [
     "cadres",
     "reports",
     "staffing",
+    # Background jobs (exports too long for a request), above reports; the tasks in the database.
+    "django_tasks",
+    "django_tasks_db",
+    "jobs",
 ]
+
+# django-tasks (the backport of Django 6's tasks) with its database backend: the queue is a table, so SQLite
+# and PostgreSQL deployments need no broker; `manage.py db_worker` runs the tasks (README).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How long a finished job's file is offered to its owner, in seconds.
+JOB_FILE_MAX_AGE = int(os.environ.get("JOB_FILE_MAX_AGE", 24 * 3600))
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

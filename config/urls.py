@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("cadres.urls")),
     path("", include("reports.urls")),
     path("", include("staffing.urls")),
+    path("", include("jobs.urls")),
 ]

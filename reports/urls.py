@@ -1,12 +1,16 @@
 from django.urls import path
 
-from .views import appointment_form, cadre_list, monthly, roster_template, search, young_cadres
+from .views import appointment_form, cadre_list, monthly, roster_template, search, trend, young_cadres
 
 urlpatterns = [
     path("", young_cadres.home, name="home"),
     path("reports/young-cadres/", young_cadres.young_cadres_page, name="young_cadres"),
     path("reports/young-cadres.json", young_cadres.young_cadres_json, name="young_cadres_json"),
     path("reports/young-cadres.xlsx", young_cadres.young_cadres_xlsx, name="young_cadres_xlsx"),
+    path("reports/trend/", trend.trend_page, name="trend"),
+    path("reports/trend.json", trend.trend_json, name="trend_json"),
+    path("reports/forecast/", trend.forecast_page, name="forecast"),
+    path("reports/forecast.json", trend.forecast_json, name="forecast_json"),
     path("cadres/", cadre_list.cadre_list, name="cadre_list"),
     path("cadres/search/", search.cadre_search, name="cadre_search"),
     path("cadres/print/", cadre_list.cadre_list_print, name="cadre_list_print"),

@@ -16,6 +16,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_immediately(settings):
+    """Run background tasks at once, in the test's own process and transaction (no worker)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 @pytest.fixture
 def reference_data(transactional_db):
     """Recreate the channels the data migration seeds, which a transactional test's flush removes."""

@@ -174,10 +174,11 @@ def export_rows(cadres, as_of, recent_years):
     )
 
 
-def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
+def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title, progress=None):
     """Return (xlsx file, rows written) of `cadres` with `columns`, as `user` may see them on `as_of`.
 
     The file is a spooled temporary file (reports/downloads.py); the caller sends or closes it.
+    `progress`, when given, is called with the rows written so far after each chunk (a background job's bar).
     """
     context = ExportContext(as_of, recent_years, user)
     headers = ["序号"] + [column.header_on(as_of, recent_years) for column in columns]
@@ -189,6 +190,8 @@ def cadre_list_workbook(cadres, columns, *, as_of, recent_years, user, title):
     rows = 0
     for rows, cadre in enumerate(export_rows(cadres, as_of, recent_years).iterator(chunk_size=CHUNK_SIZE), start=1):
         sheet.row([rows] + [column.value(cadre, context) for column in columns])
+        if progress is not None and rows % CHUNK_SIZE == 0:
+            progress(rows)
     return book.to_file(), rows
 
 
@@ -203,8 +206,10 @@ def cadre_list_rows(cadres, columns, *, as_of, recent_years, user):
     return headers, rows
 
 
-def cadre_list_lrmx_archive(cadres, *, as_of, filled_on, user):
+def cadre_list_lrmx_archive(cadres, *, as_of, filled_on, user, progress=None):
     """Return (zip file, cadre ids) of the `序号.姓名.lrmx` files of `cadres`, in their order.
+
+    `progress`, when given, is called with the files made so far after each chunk (a background job's bar).
 
     The cadres are read chunk by chunk and each file goes into the zip as it is made, so memory
     holds one chunk and not the list; the file is spooled, for the caller to send or close.
@@ -214,6 +219,8 @@ def cadre_list_lrmx_archive(cadres, *, as_of, filled_on, user):
     def noted(rows):
         for cadre in rows:
             ids.append(cadre.pk)
+            if progress is not None and len(ids) % CHUNK_SIZE == 0:
+                progress(len(ids))
             yield cadre
 
     archive = spooled_file()

@@ -7,6 +7,8 @@ Every label is Chinese and set here: django-filter has no zh_Hans catalog (TRAPS
 its own English wording (布尔/日期范围 widgets, "Any date") is used.
 """
 
+import datetime
+
 import django_filters as filters
 from django import forms
 from django.db.models import Q
@@ -14,13 +16,15 @@ from django.utils import timezone
 
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus, StudyMode, UnitKind
+from cadres.dates import month_end
 from cadres.forms import DATE_INVALID
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
 
 from ..breakdowns import EDUCATION_LEVELS, HAN, NO_FULL_TIME
-from ..params import DEFAULT_RECENT_YEARS, StatsParamsForm
+from ..params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParamsForm
+from ..trend_forms import MonthField
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
@@ -62,6 +66,12 @@ class IntegerFilter(filters.NumberFilter):
     """A whole-number filter: django-filter's NumberFilter would accept 35.5 as an age."""
 
     field_class = forms.IntegerField
+
+
+class MonthFilter(filters.CharFilter):
+    """A month written YYYY-MM (its first day)."""
+
+    field_class = MonthField
 
 
 class CadreListFilterForm(StatsParamsForm):
@@ -287,6 +297,7 @@ class CadreListFilter(filters.FilterSet):
         method="filter_organ",
         error_messages=CHOICE_ERRORS,
     )
+    leaves_in = MonthFilter(label="该月满龄退出（月份）", method="filter_leaves_in")
 
     class Meta:
         model = Cadre
@@ -358,6 +369,15 @@ class CadreListFilter(filters.FilterSet):
 
     def filter_age_max(self, queryset, name, value):
         return queryset.aged_at_most(self.as_of_date, value)
+
+    def filter_leaves_in(self, queryset, name, value):
+        """Keep those who turn the age limit + 1 in the month `value` after the chosen date (the forecast's
+        leavers, reports/forecast.py): still young on the eve of the month, or the chosen date within it.
+        """
+        max_age = self.form.cleaned_data.get("max_age")
+        max_age = DEFAULT_MAX_AGE if max_age is None else max_age
+        after = max(self.as_of_date, value - datetime.timedelta(days=1))
+        return queryset.ageing_out(after, month_end(value.year, value.month), max_age)
 
     def filter_status(self, queryset, name, value):
         """Match the status on the chosen date (CadreQuerySet.as_on's rule), as the list shows it."""

@@ -73,11 +73,14 @@ def cadre_list(request):
     # Read by the table's own template (reports/_cadre_table.html), which sees only the table.
     table.page_sizes, table.per_page_value = PAGE_SIZES, per_page
     table.print_url = page_link(request, "cadre_list_print")
+    zip_url = lrmx_zip_url(request, as_of)
     context |= {
         "table": table,
         "chips": chips(filterset, request.path),
         "per_page": per_page,
-        "lrmx_zip_url": lrmx_zip_url(request, as_of),
+        "lrmx_zip_url": zip_url,
+        "lrmx_zip_query": zip_url.partition("?")[2],
+        "background_query": page_link(request, "cadre_list_export").partition("?")[2],
         "as_of": as_of,
     }
     return render(request, "reports/cadre_list.html", context)

@@ -1,0 +1,98 @@
+"""Background jobs: start one from the cadre list, follow its progress, download its file (owner only)."""
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from cadres.importing.pending import SESSION_KEYS, pending_get
+from cadres.roster_import.load import IMPORT_PERMISSION
+from cadres.views.roster_import import KIND as ROSTER_KIND
+from cadres.views.roster_import import UPLOAD_GONE
+from reports.downloads import file_response
+
+from .models import Job
+from .services import job_download_audit
+from .tasks import job_start
+
+EXPIRED = "文件已过期删除，请重新发起"
+
+
+@require_POST
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def roster_import_start(request):
+    """Confirm the user's previewed roster upload as a background job (for a large roster)."""
+    pending = pending_get(request, ROSTER_KIND)
+    if pending is None:
+        messages.error(request, UPLOAD_GONE)
+        return redirect("roster_import")
+    job = job_start(user=request.user, kind=Job.Kind.ROSTER_IMPORT, query=pending.key, request=request)
+    # The upload now belongs to the job: a new upload in the session must not replace it.
+    request.session.pop(SESSION_KEYS[ROSTER_KIND], None)
+    return redirect("job_detail", pk=job.pk)
+
+
+@require_POST
+@permission_required("cadres.export_cadres", raise_exception=True)
+def job_create(request, kind):
+    """Start the export `kind` of the list's query (the `query` field) and show its progress page."""
+    if kind not in (Job.Kind.ROSTER_EXPORT, Job.Kind.LRMX_ZIP):
+        raise Http404
+    query = QueryDict(request.POST.get("query", ""), mutable=True)
+    if request.POST.getlist("columns"):
+        query.setlist("columns", request.POST.getlist("columns"))
+    query = query.urlencode()
+    job = job_start(user=request.user, kind=kind, query=query, request=request)
+    return redirect("job_detail", pk=job.pk)
+
+
+def own_job(request, pk):
+    """Return the user's own job `pk`; another user's is a 404, as if it did not exist."""
+    return get_object_or_404(Job.objects.of(request.user).defer("content"), pk=pk)
+
+
+@require_GET
+def job_list(request):
+    jobs = Job.objects.of(request.user).defer("content")[:50]
+    return render(request, "jobs/list.html", {"jobs": jobs})
+
+
+@require_GET
+def job_detail(request, pk):
+    return render(request, "jobs/detail.html", {"job": own_job(request, pk)})
+
+
+@require_GET
+def job_status(request, pk):
+    """The job's progress as JSON, for the page's progress bar."""
+    job = own_job(request, pk)
+    expired = job.is_expired()
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "done": job.done,
+            "total": job.total,
+            "percent": job.percent,
+            "message": job.message,
+            "download_url": reverse("job_download", args=[job.pk])
+            if job.status == Job.Status.DONE and not expired
+            else None,
+            "expired": expired,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@require_GET
+def job_download(request, pk):
+    """The finished file, to its owner only, until it expires; each download is audited."""
+    job = get_object_or_404(Job.objects.of(request.user), pk=pk, status=Job.Status.DONE)
+    if job.is_expired() or job.content is None:
+        return HttpResponse(EXPIRED, status=410, content_type="text/plain; charset=utf-8")
+    job_download_audit(job, request)
+    return file_response(io.BytesIO(bytes(job.content)), job.filename, job.content_type)
