@@ -19,15 +19,23 @@ from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
 
 MONTH_FORMAT = "月份“{value}”格式不正确，应为 YYYY-MM，如 2021-07"
+MONTH_RANGE = "月份“{value}”超出范围：应在1949-01至{latest:%Y-%m}（本月）之间"
 MONTH_PATTERN = re.compile(r"(\d{4})-(\d{1,2})")
 
 
-def parse_month(value):
-    """Return the last day of the month "YYYY-MM"; ValueError with a Chinese message otherwise."""
+def parse_month(value, *, today=None):
+    """Return the last day of the month "YYYY-MM", from 1949-01 to the month of `today` (default: the local date).
+
+    ValueError with a Chinese message otherwise: a report of a month still to come is not archived.
+    """
     match = MONTH_PATTERN.fullmatch((value or "").strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1949:
+    if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(MONTH_FORMAT.format(value=value))
-    return month_end(int(match.group(1)), int(match.group(2)))
+    year, month = int(match.group(1)), int(match.group(2))
+    latest = today or timezone.localdate()
+    if year < 1949 or (year, month) > (latest.year, latest.month):
+        raise ValueError(MONTH_RANGE.format(value=value, latest=latest))
+    return month_end(year, month)
 
 
 def monthly_sheets():

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus, StudyMode, UnitKind
 from cadres.dates import month_end
-from cadres.forms import DATE_INVALID
+from cadres.forms import DATE_INVALID, date_range_validators
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
@@ -210,6 +210,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="gte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     entry_to = filters.DateFilter(
         label="进入时间（止）",
@@ -217,6 +218,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="lte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     born_from = filters.DateFilter(
         label="出生日期（起）",
