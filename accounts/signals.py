@@ -20,10 +20,21 @@ def record_logout(sender, request, user, **kwargs):
         audit(action=AccountAction.LOGOUT, user=user, request=request)
 
 
+# The longest account name (Django's User.username); a longer name tried at login is kept cut to it.
+USERNAME_MAX = 150
+
+
+def tried_username(request, credentials=None):
+    """Return the username a login was tried with, at most USERNAME_MAX characters (AXES_USERNAME_CALLABLE)."""
+    source = credentials if credentials else getattr(request, "data", request.POST)
+    username = source.get("username")
+    return None if username is None else str(username)[:USERNAME_MAX]
+
+
 @receiver(user_login_failed)
 def record_login_failure(sender, credentials, request=None, **kwargs):
     # Recorded under the name that was tried, even when someone is signed in on this browser.
-    username = str(credentials.get("username", ""))[:150]
+    username = str(credentials.get("username", ""))[:USERNAME_MAX]
     AuditEvent.objects.create(
         username=username,
         action=AccountAction.LOGIN_FAILED,

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from config.admin_lookups import DeclaredLookupsMixin
+
 from .actions import action_choices
 from .models import AuditEvent
 
@@ -18,7 +20,7 @@ class AuditActionFilter(admin.SimpleListFilter):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(DeclaredLookupsMixin, admin.ModelAdmin):
     list_display = ["at", "username", "action_label", "summary", "ip_address"]
     list_filter = [AuditActionFilter]
     search_fields = ["username", "summary"]

@@ -1,12 +1,21 @@
 """The audit page's filter form."""
 
+import datetime
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .actions import action_choices
 
 DATE_INVALID = "日期无效，请按“2021-07-31”的格式填写"
 DATE_ORDER = "开始日期不能晚于结束日期"
+# As every page's dates (cadres.forms.DATE_OUT_OF_RANGE); this app sits below cadres.
+DATE_OUT_OF_RANGE = "日期应在1900-01-01至2100-12-31之间"
+DATE_RANGE = [
+    MinValueValidator(datetime.date(1900, 1, 1), message=DATE_OUT_OF_RANGE),
+    MaxValueValidator(datetime.date(2100, 12, 31), message=DATE_OUT_OF_RANGE),
+]
 
 
 def all_actions():
@@ -25,12 +34,14 @@ class AuditFilterForm(forms.Form):
         label="开始日期",
         required=False,
         error_messages={"invalid": DATE_INVALID},
+        validators=DATE_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
         label="结束日期",
         required=False,
         error_messages={"invalid": DATE_INVALID},
+        validators=DATE_RANGE,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 

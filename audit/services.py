@@ -1,11 +1,35 @@
 """Recording audit events: the one function every export, import and login goes through."""
 
+import ipaddress
+
+from django.conf import settings
+
 from .models import AuditEvent
 
 
 def client_ip(request):
-    """Return the client's address as the server saw it (a proxy must set REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    """Return the client's address, as the audit trail and the login lockout (AXES_CLIENT_IP_CALLABLE) see it.
+
+    Directly reached (TRUSTED_PROXY_COUNT = 0), the address the server saw. Behind N trusted proxies, the
+    address the outermost one received the request from: each proxy appends the address it received from to
+    X-Forwarded-For and the last one is REMOTE_ADDR, so the client is the N-th entry from the right; entries
+    further left are whatever the client chose to send. A header shorter than that, or not an address, means
+    the request did not come through the proxies: the server's own view is kept.
+    """
+    if request is None:
+        return None
+    remote = request.META.get("REMOTE_ADDR")
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if count <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if len(forwarded) < count:
+        return remote
+    candidate = forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def audit(*, action, user=None, request=None, summary="", data=None, username=""):

@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from accounts.access import can_view_id_number, mask_id_number
+from config.admin_lookups import DeclaredLookupsMixin
 
 from .models import (
     Appraisal,
@@ -33,6 +34,7 @@ from .models.records import STALE_EDIT
 from .photos import MAX_PHOTO_BYTES, PHOTO_TOO_LARGE, photo_from_bytes
 
 NOT_VISIBLE = "记录不存在，或不在您有权查看的单位范围内"
+CHOICE_NOT_VISIBLE = "所选的{name}不存在，或不在您有权查看的单位范围内"
 REVERT_DISABLED = "修改记录只供查看，不能恢复旧版本；如需更正，请直接修改当前记录"
 
 
@@ -44,7 +46,48 @@ class MaskedIdHistoryHelper(HistoricalRecordContextHelper):
         return mask_id_number(value) if change.field == "id_number" else value
 
 
-class ScopedAdminMixin:
+def scoped_choices_form(form_class, model, user):
+    """Return `form_class` refusing a unit or cadre `user` may not see, wherever a row's value is set or changed.
+
+    The autocomplete offers only visible choices, but a posted id is whatever the client sends. A value a row
+    already held (a past unit of another district office in a work record) stays when left unchanged.
+    """
+    scoped = {
+        field.name: field.related_model
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.related_model in (Unit, Cadre)
+    }
+    if not scoped:
+        return form_class
+
+    class ScopedChoicesForm(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            for name, related in scoped.items():
+                value = cleaned.get(name)
+                if name not in self.changed_data or value is None:
+                    continue
+                if not related.objects.visible_to(user).filter(pk=value.pk).exists():
+                    self.add_error(name, CHOICE_NOT_VISIBLE.format(name=related._meta.verbose_name))
+            return cleaned
+
+    ScopedChoicesForm.__name__ = form_class.__name__
+    return ScopedChoicesForm
+
+
+class ScopedChoicesMixin:
+    """For a ModelAdmin or an inline: every unit or cadre a user sets is checked against `visible_to(user)`."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        return scoped_choices_form(super().get_form(request, obj, **kwargs), self.model, request.user)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = scoped_choices_form(formset.form, self.model, request.user)
+        return formset
+
+
+class ScopedAdminMixin(ScopedChoicesMixin, DeclaredLookupsMixin):
     """Make an out-of-scope object answer 404 in every per-object view, history included.
 
     Django's admin redirects with a message for a missing object and simple-history reads history
@@ -94,20 +137,20 @@ class ChannelInline(admin.TabularInline):
 
 
 @admin.register(ChannelGroup)
-class ChannelGroupAdmin(SimpleHistoryAdmin):
+class ChannelGroupAdmin(DeclaredLookupsMixin, SimpleHistoryAdmin):
     list_display = ["name", "sort_order"]
     list_editable = ["sort_order"]
     inlines = [ChannelInline]
 
 
 @admin.register(Channel)
-class ChannelAdmin(SimpleHistoryAdmin):
+class ChannelAdmin(DeclaredLookupsMixin, SimpleHistoryAdmin):
     list_display = ["name", "code", "group", "sort_order"]
     list_filter = ["group"]
     search_fields = ["name", "code"]
 
 
-class UnitAliasInline(admin.TabularInline):
+class UnitAliasInline(ScopedChoicesMixin, admin.TabularInline):
     """Other names of the unit, by which rosters and .lrmx files name it (cadres.UnitAlias)."""
 
     model = UnitAlias
@@ -198,7 +241,7 @@ class CadreForm(forms.ModelForm):
         return cleaned
 
 
-class RecordInline(admin.TabularInline):
+class RecordInline(ScopedChoicesMixin, admin.TabularInline):
     extra = 0
     show_change_link = False
 
@@ -294,7 +337,7 @@ class PhotoForm(forms.ModelForm):
         return upload
 
 
-class PhotoInline(admin.StackedInline):
+class PhotoInline(ScopedChoicesMixin, admin.StackedInline):
     model = CadrePhoto
     form = PhotoForm
     fields = ["current", "upload"]

@@ -10,6 +10,7 @@ class CadreAction(models.TextChoices):
     ROSTER_IMPORT = "cadres.import.applied", "导入花名册"
     LRMX_EXPORT = "cadres.lrmx.exported", "导出任免审批表（.lrmx）"
     LRMX_IMPORT = "cadres.lrmx.imported", "导入任免审批表（.lrmx）"
+    IMPORT_OUT_OF_SCOPE = "cadres.import.out_of_scope", "导入被拒：管理范围以外的干部"
     POOL_ENTERED = "cadres.pool.entered", "列入年轻干部库"
     POOL_STATUS_CHANGED = "cadres.pool.status_changed", "变更年轻干部库状态"
     POOL_EXITED = "cadres.pool.exited", "移出年轻干部库"

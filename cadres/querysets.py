@@ -4,7 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import BooleanField, Case, Q, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from accounts.access import sees_all_units
 
@@ -103,6 +103,28 @@ class CadreQuerySet(models.QuerySet):
         """
         found = self.filter(education__in=Education.at_least(level))
         return found if party_school else found.exclude(education_mode=StudyMode.PARTY_SCHOOL)
+
+    def with_full_time_education(self):
+        """Annotate `full_time_rank`: the rank (Education.rank) of each cadre's highest 全日制 学历, -1 if none.
+
+        Read from the cadre's highest 学历 when it is 全日制 and from their 全日制 education records, the
+        higher of the two; official tables count 全日制 education apart from the highest (StudyMode).
+        """
+        records = (
+            self._related("education_records")
+            .filter(cadre=models.OuterRef("pk"), mode=StudyMode.FULL_TIME)
+            .order_by()
+            .values("cadre")
+            .annotate(top=models.Max(education_rank("education")))
+            .values("top")
+        )
+        own = Case(
+            When(education_mode=StudyMode.FULL_TIME, then=education_rank("education")),
+            default=Value(-1),
+            output_field=models.IntegerField(),
+        )
+        from_records = Coalesce(models.Subquery(records, output_field=models.IntegerField()), Value(-1))
+        return self.annotate(full_time_rank=Greatest(own, from_records, output_field=models.IntegerField()))
 
     def on_roster(self, as_of):
         """Return the cadres on the roster on `as_of`: entered on or before it, not yet left.
@@ -373,6 +395,15 @@ def status_on(day):
         When(leave_date__lte=day, then=Value(CadreStatus.LEFT.value)),
         default=Value(CadreStatus.ACTIVE.value),
         output_field=models.CharField(),
+    )
+
+
+def education_rank(field):
+    """Return the expression "rank of the 学历 in `field`" (Education.rank; -1 for none), for counting by level."""
+    return Case(
+        *(When(**{field: value}, then=Value(Education.rank(value))) for value in Education.values),
+        default=Value(-1),
+        output_field=models.IntegerField(),
     )
 
 

@@ -12,6 +12,8 @@ from .settings import *  # noqa: F403
 from .settings import STORAGES, env_bool
 
 DEBUG = False
+# load_demo refuses to run; `check --deploy` fails while an active account has the demo password.
+DEPLOYMENT_MODE = "production"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("insecure"):

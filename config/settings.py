@@ -23,6 +23,10 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# What these settings are for: "development" (this file: tests, the demo), "production" (config/production.py).
+# The demo loader runs only in development (cadres/management/commands/load_demo.py).
+DEPLOYMENT_MODE = "development"
+
 # DEBUG is off unless asked for: a forgotten variable must not expose tracebacks of personnel data.
 DEBUG = env_bool("DEBUG", False)
 
@@ -68,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # NUL and other control characters in any parameter: a Chinese 400 before any view or query (config/edge.py).
+    "config.edge.ControlCharacterMiddleware",
     # Personnel data: every page needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -91,6 +97,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Behind a reverse proxy every request comes from the proxy: the number of proxies in front of the app, each
+# appending to X-Forwarded-For, tells the client's address (audit.services.client_ip, README "反向代理").
+# The lockout and the audit trail both use it; 0 (the default) trusts no header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "audit.services.client_ip"
+# The name a login was tried with, cut to an account name's length: axes keeps it in a varchar(255).
+AXES_USERNAME_CALLABLE = "accounts.signals.tried_username"
 
 # The units an account is given (create_user --unit): found and assigned by the cadre domain (accounts/units.py).
 ACCOUNT_UNITS = "cadres.account_units.AccountUnits"
@@ -140,7 +153,8 @@ SERIALIZATION_MODULES = {"json": "cadres.backup_format"}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    # Django's own rule, with a Chinese message (the zh_Hans catalog lacks it).
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -220,6 +234,9 @@ LRMX_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("LRMX_IMPORT_MAX_UNCOMPRESSED"
 LRMX_IMPORT_MAX_RATIO = int(os.environ.get("LRMX_IMPORT_MAX_RATIO", "100"))
 # A browser upload of .lrmx files (one, or a zip); larger zips go through `import_lrmx`.
 LRMX_UPLOAD_MAX_BYTES = int(os.environ.get("LRMX_UPLOAD_MAX_BYTES", str(200 * 1024 * 1024)))
+# Rows refused because their ID number is another unit's cadre: at most this many distinct numbers a user a day,
+# then their uploads are refused unread (cadres/importing/probes.py).
+IMPORT_OUT_OF_SCOPE_DAILY_CAP = int(os.environ.get("IMPORT_OUT_OF_SCOPE_DAILY_CAP", "20"))
 # Uploads waiting for confirmation (cadres/importing/pending.py), kept in the database.
 PENDING_UPLOAD_MAX_BYTES = max(ROSTER_IMPORT_MAX_BYTES, LRMX_UPLOAD_MAX_BYTES)
 PENDING_UPLOAD_MAX_AGE = int(os.environ.get("PENDING_UPLOAD_MAX_AGE", str(SESSION_COOKIE_AGE)))

@@ -14,3 +14,9 @@ urlpatterns = [
     path("", include("staffing.urls")),
     path("", include("jobs.urls")),
 ]
+
+# Errors of a JSON request answer in JSON, the pages with their Chinese templates (config/edge.py).
+handler400 = "config.edge.bad_request"
+handler403 = "config.edge.permission_denied"
+handler404 = "config.edge.page_not_found"
+handler500 = "config.edge.server_error"

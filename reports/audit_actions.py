@@ -16,6 +16,7 @@ class ReportAction(models.TextChoices):
     MONTHLY_DOWNLOAD = "reports.monthly.downloaded", "下载归档的月度报表"
     MONTHLY_SENT = "reports.monthly.sent", "标记月度报表为已报送"
     ROSTER_EXPORT = "cadres.roster.exported", "导出干部名单（Excel）"
+    ROSTER_JSON = "cadres.roster.json", "导出干部名单（JSON）"
     FORM_EXPORT = "cadres.form.exported", "导出任免审批表（Excel）"
     TREND_JSON = "reports.trend.json", "导出逐月统计（JSON）"
     FORECAST_JSON = "reports.forecast.json", "导出年龄退出预测（JSON）"

@@ -15,9 +15,14 @@ CADRE_LIST_JSON = "cadre_list_json"
 def drilldown_url(params, *, view=CADRE_LIST_PAGE, **narrowing):
     """Return the cadre list URL (the page, or CADRE_LIST_JSON) listing the people of one figure.
 
-    `narrowing` takes the cadre list's own filters: group (name), channel (code), recent, grassroots, organ.
+    `narrowing` takes the cadre list's own filters: group (name), channel (code), recent, grassroots, organ,
+    and those of the breakdowns (reports/breakdowns.py); a list value repeats the parameter.
     """
-    pairs = params.to_query() + [(name, value) for name, value in narrowing.items() if value is not None]
+    pairs = params.to_query()
+    for name, value in narrowing.items():
+        # A filter that takes several values (political_status=…&political_status=…) repeats its name.
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs += [(name, item) for item in values if item is not None]
     return f"{reverse(view)}?{urlencode(pairs)}"
 
 

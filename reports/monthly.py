@@ -1,7 +1,7 @@
 """Monthly reports: generate for a month, archive, and compare an archived month with today's data."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db import transaction
@@ -12,20 +12,30 @@ from audit.services import audit
 from cadres.dates import month_end
 
 from .audit_actions import ReportAction
+from .crosscheck import require_checks_pass
 from .models import MonthlyReport
+from .monthly_sheets import MonthlyExtras, previous_month_end
 from .stats import counted_cadres, young_cadre_stats
 from .workbooks import workbook_filename, young_cadre_workbook
 
 MONTH_FORMAT = "月份“{value}”格式不正确，应为 YYYY-MM，如 2021-07"
+MONTH_RANGE = "月份“{value}”超出范围：应在1949-01至{latest:%Y-%m}（本月）之间"
 MONTH_PATTERN = re.compile(r"(\d{4})-(\d{1,2})")
 
 
-def parse_month(value):
-    """Return the last day of the month "YYYY-MM"; ValueError with a Chinese message otherwise."""
+def parse_month(value, *, today=None):
+    """Return the last day of the month "YYYY-MM", from 1949-01 to the month of `today` (default: the local date).
+
+    ValueError with a Chinese message otherwise: a report of a month still to come is not archived.
+    """
     match = MONTH_PATTERN.fullmatch((value or "").strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1949:
+    if not match or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(MONTH_FORMAT.format(value=value))
-    return month_end(int(match.group(1)), int(match.group(2)))
+    year, month = int(match.group(1)), int(match.group(2))
+    latest = today or timezone.localdate()
+    if year < 1949 or (year, month) > (latest.year, latest.month):
+        raise ValueError(MONTH_RANGE.format(value=value, latest=latest))
+    return month_end(year, month)
 
 
 def monthly_sheets():
@@ -37,14 +47,25 @@ def monthly_sheets():
     return [import_string(path) for path in getattr(settings, "MONTHLY_REPORT_SHEETS", ())]
 
 
-def monthly_report_create(*, params, user=None, note=""):
+def monthly_report_create(*, params, user=None, note="", preparer=None, today=None):
     """Compute the statistics for `params` (as_of a month's last day), write the workbook, archive it.
 
-    District-wide by definition: the monthly report counts every unit. Return the MonthlyReport.
+    District-wide by definition: the monthly report counts every unit. Return the MonthlyReport; raise
+    CrossCheckError (nothing written or archived) when a cross-check of the figures fails. The cover names
+    `preparer` (else the user's full name or login) as 填报人 and `today` (else the local date) as 填报日期.
     """
     stats = young_cadre_stats(params)
-    content = young_cadre_workbook(stats, counted_cadres(params), extra_sheets=monthly_sheets())
+    previous = young_cadre_stats(replace(params, as_of=previous_month_end(params.as_of)))
+    # A report that fails its cross-checks never goes up the chain, nor into the archive.
+    require_checks_pass(stats)
+    require_checks_pass(previous)
     authenticated = user is not None and user.is_authenticated
+    if preparer is None:
+        preparer = (user.get_full_name() or user.get_username()) if authenticated else ""
+    extras = MonthlyExtras(preparer=preparer, filled=today or timezone.localdate(), previous=previous)
+    content = young_cadre_workbook(
+        stats, counted_cadres(params), extra_sheets=monthly_sheets(), monthly=extras
+    )
     with transaction.atomic():
         report = MonthlyReport.objects.create(
             month=params.as_of.replace(day=1),

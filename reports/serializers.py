@@ -18,6 +18,7 @@ def stats_as_dict(stats):
     return {
         **params.as_dict(),
         "excluded": [{"year": item.year, "channel": item.code, "name": item.name} for item in stats.excluded],
+        "recent_label": stats.recent_label,
         "total": stats.total,
         **_links(params),
         "recent": stats.recent,
@@ -47,6 +48,47 @@ def stats_as_dict(stats):
             }
             for group in stats.groups
         ],
+        "average_age": float(stats.average_age) if stats.average_age is not None else None,
+        **_links(params, "average_age_"),
+        "breakdowns": [breakdown_as_dict(params, breakdown) for breakdown in stats.breakdowns],
+        "checks": {
+            "passed": not stats.check_failures,
+            "failures": [
+                {"figure": f.figure, "found": f.found, "expected": f.expected, "message": f.message}
+                for f in stats.check_failures
+            ],
+        },
         "footnote": stats.footnote,
         "narrative": stats.narrative,
+    }
+
+
+def breakdown_as_dict(params, breakdown):
+    """Return one breakdown as plain data: its bands and shares, each count with its drill-down links."""
+    return {
+        "key": breakdown.key,
+        "title": breakdown.title,
+        "total": breakdown.total,
+        "note": breakdown.note,
+        "series": list(breakdown.series),
+        "bands": [
+            {
+                "key": band.key,
+                "label": band.label,
+                **({"series": band.series} if band.series else {}),
+                "count": band.count,
+                "share": breakdown.share(band.count),
+                **_links(params, **band.narrowing),
+            }
+            for band in breakdown.bands
+        ],
+        "shares": [
+            {
+                "label": share.label,
+                "count": share.count,
+                "share": breakdown.share(share.count),
+                **_links(params, **share.narrowing),
+            }
+            for share in breakdown.shares
+        ],
     }

@@ -6,6 +6,8 @@ from django.db.models import Count, Q
 
 from cadres.models import Cadre, Channel
 
+from .breakdowns import compute_breakdowns
+from .crosscheck import cross_check
 from .narrative import chinese_count, footnote_text, narrative_text
 from .params import StatsParams
 
@@ -55,6 +57,15 @@ class YoungCadreStats:
     # Of the counted, those without 基层经验 / 机关阅历 on as_of (cadres/experience.py).
     lacking_grassroots: int = 0
     lacking_organ: int = 0
+    # The counted people split by age, birth, gender, ethnicity, politics, education, unit and entry (breakdowns.py).
+    breakdowns: object = None
+    # The cross-checks (校核) of these figures: CheckFailures, empty when every figure agrees (crosscheck.py).
+    check_failures: list = field(default_factory=list)
+
+    @property
+    def average_age(self):
+        """Return the average age (周岁 on as_of, one decimal), None when nobody is counted."""
+        return self.breakdowns.average_age if self.breakdowns is not None else None
 
     @property
     def recent_label(self):
@@ -67,7 +78,7 @@ class YoungCadreStats:
 
 
 def young_cadre_stats(params, *, cadres=None):
-    """Return the young-cadre statistics for `params` (a StatsParams) in three queries.
+    """Return the young-cadre statistics for `params` (a StatsParams) in six queries, breakdowns included.
 
     `cadres` is the queryset to count from, normally `Cadre.objects.visible_to(user)`, so a
     user's figures never include people they may not see; all cadres when omitted.
@@ -111,8 +122,10 @@ def young_cadre_stats(params, *, cadres=None):
     every_channel = [channel for group in stats.groups for channel in group.channels]
     stats.lacking_grassroots = sum(channel.lacking_grassroots for channel in every_channel)
     stats.lacking_organ = sum(channel.lacking_organ for channel in every_channel)
+    stats.breakdowns = compute_breakdowns(cadres.young_cadres(params), params, recent_label=stats.recent_label)
     stats.footnote = footnote_text(excluded)
     stats.narrative = narrative_text(stats)
+    stats.check_failures = cross_check(stats)
     return stats
 
 

@@ -56,3 +56,83 @@ class GroupTable(tables.Table):
 
     def render_share(self, record):
         return f"{self.stats.share(record.count)}%"
+
+
+# The breakdowns drawn as charts beside their tables (static/js/charts.js names them).
+CHARTS = {
+    "age_band": "age_bands",
+    "age_gender": "age_pyramid",
+    "education": "education",
+    "political_status": "political_status",
+    "unit": "units",
+}
+
+
+def breakdown_views(stats):
+    """Return the breakdowns as the page shows them: each band and share with its count, share and link.
+
+    A two-way breakdown (the age pyramid) gives one row per band with a cell per series.
+    """
+    views = []
+    for breakdown in stats.breakdowns:
+        view = {
+            "breakdown": breakdown,
+            "two_way": bool(breakdown.series),
+            "chart": CHARTS.get(breakdown.key, ""),
+            "rows": [],
+            "shares": [],
+        }
+        if breakdown.series:
+            for label in breakdown.labels:
+                cells = [
+                    {"count": band.count, "url": drilldown_url(stats.params, **band.narrowing)}
+                    for name in breakdown.series
+                    for band in breakdown.bands
+                    if band.label == label and band.series == name
+                ]
+                view["rows"].append({"label": label, "cells": cells, "count": sum(c["count"] for c in cells)})
+            view["series_totals"] = [
+                sum(band.count for band in breakdown.bands if band.series == name) for name in breakdown.series
+            ]
+        else:
+            view["rows"] = [
+                {
+                    "label": band.label,
+                    "count": band.count,
+                    "share": breakdown.share(band.count),
+                    "url": drilldown_url(stats.params, **band.narrowing),
+                }
+                for band in breakdown.bands
+            ]
+        view["shares"] = [
+            {
+                "label": share.label,
+                "count": share.count,
+                "share": breakdown.share(share.count),
+                "url": drilldown_url(stats.params, **share.narrowing),
+            }
+            for share in breakdown.shares
+        ]
+        views.append(view)
+    return views
+
+
+# The shares the dashboard puts beside the total: (breakdown key, wording).
+HEADLINE_SHARES = (("gender", "女性干部"), ("political_status", "党外干部"), ("ethnicity", "少数民族干部"))
+
+
+def headline_figures(stats):
+    """Return the dashboard's shares (女性, 党外, 少数民族) as {label, count, share, url}."""
+    figures = []
+    for key, label in HEADLINE_SHARES:
+        breakdown = stats.breakdowns[key]
+        share = breakdown.shares[0]
+        figures.append(
+            {
+                "label": label,
+                "count": share.count,
+                "share": breakdown.share(share.count),
+                "url": drilldown_url(stats.params, **share.narrowing),
+            }
+        )
+    return figures

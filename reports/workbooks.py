@@ -1,8 +1,10 @@
-"""The young-cadre workbook (汇总 and 花名册), written from a YoungCadreStats and the counted cadres."""
+"""The young-cadre workbook (汇总, 分项统计 and 花名册), written from a YoungCadreStats and the counted cadres."""
 
 from cadres.dates import age_on, years_before
 
+from .breakdown_sheets import write_breakdowns
 from .excel import WorkbookWriter, text_width
+from .monthly_sheets import write_cover, write_month_over_month
 from .narrative import chinese_count, experience_text
 
 SUMMARY_SHEET = "汇总"
@@ -33,28 +35,34 @@ def summary_title(params):
     return f"{params.scope_name}{params.max_age}周岁以下年轻干部统计表"
 
 
+def summary_subtitle(params):
+    return f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）"
+
+
 def workbook_filename(params, prefix="年轻干部统计"):
     """Return the download name, e.g. 年轻干部统计_2021-07-31.xlsx."""
     scope = f"_{params.unit.name}" if params.unit else ""
     return f"{prefix}{scope}_{params.as_of.isoformat()}.xlsx"
 
 
-def young_cadre_workbook(stats, counted, extra_sheets=()):
+def young_cadre_workbook(stats, counted, extra_sheets=(), *, monthly=None):
     """Return the .xlsx bytes of the statistics: sheet 汇总 (the table, footnote, narrative) and
     sheet 花名册 (one row per counted cadre, from `counted`, the queryset of stats.counted_cadres, read a
     chunk of plain rows at a time).
 
-    `extra_sheets`: functions (book, params) that write further sheets after these (the monthly report's).
+    `extra_sheets`: functions (book, params) that write further sheets after these (the monthly report's);
+    `monthly`: the monthly report's cover and last month (reports/monthly_sheets.py MonthlyExtras), on 汇总.
     """
     book = WorkbookWriter()
-    write_summary(book, stats)
+    write_summary(book, stats, monthly=monthly)
+    write_breakdowns(book, stats, title=summary_title(stats.params), subtitle=summary_subtitle(stats.params))
     write_counted(book, stats, counted)
     for write in extra_sheets:
         write(book, stats.params)
     return book.to_bytes()
 
 
-def write_summary(book, stats):
+def write_summary(book, stats, *, monthly=None):
     params = stats.params
     years = chinese_count(params.recent_years)
     header = [text.format(years=years) for text in SUMMARY_HEADER]
@@ -62,9 +70,12 @@ def write_summary(book, stats):
     sheet = book.sheet(SUMMARY_SHEET, widths, landscape=False)
     sheet.merged(summary_title(params), "title", height=30)
     window_start = years_before(params.as_of, params.recent_years)
-    sheet.merged(f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）", "subtitle")
+    sheet.merged(summary_subtitle(params), "subtitle")
     sheet.merged(f"近{years}年：{chinese_date(window_start)}（不含）至{chinese_date(params.as_of)}进入", "subtitle")
+    if monthly is not None:
+        write_cover(sheet, stats, monthly)
     sheet.row(header, "header", height=22)
+    sheet.ws.print_title_rows = f"{sheet.row_number}:{sheet.row_number}"
     for group in stats.groups:
         sheet.row([group.name, group.count, (stats.share(group.count), "number", SHARE_FORMAT), group.recent])
         if len(group.channels) > 1:
@@ -83,6 +94,8 @@ def write_summary(book, stats):
         sheet.merged(f"注：{stats.footnote}。")
     sheet.merged(stats.narrative, height=15 * (1 + len(stats.narrative) // 30))
     sheet.merged(f"{experience_text(stats)}。")
+    if monthly is not None:
+        write_month_over_month(sheet, stats, monthly)
 
 
 # What a row of the 花名册 reads, in one tuple per cadre (no model instance per row).

@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from cadres.forms import DATE_INVALID, AsOfForm
+from cadres.forms import DATE_INVALID, AsOfForm, DateField
 from cadres.models import SecondmentKind
 
 from .choices import LeaveKind
@@ -18,7 +18,7 @@ ROTATION_KINDS = [(SecondmentKind.GENBAN, SecondmentKind.GENBAN.label), (Secondm
 
 
 def date_field(label, *, required=True, **kwargs):
-    return forms.DateField(
+    return DateField(
         label=label,
         required=required,
         error_messages={"invalid": DATE_INVALID, "required": f"请填写{label}"},

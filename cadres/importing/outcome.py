@@ -59,6 +59,8 @@ class ImportPlan:
     sha256: str = ""
     people: list = field(default_factory=list)
     problems: list = field(default_factory=list)
+    # The 公民身份号码 of rows refused because they are cadres outside the user's units (importing/probes.py).
+    out_of_scope: list = field(default_factory=list)
 
     @property
     def ok(self):

@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..forms import DATE_INVALID, UNIT_UNKNOWN, AsOfForm
+from ..forms import DATE_INVALID, UNIT_UNKNOWN, AsOfForm, DateField
 from ..models import Unit
 from .models import PoolStatus, Recommender
 
@@ -13,7 +13,7 @@ FIELD_REQUIRED = "请填写{label}"
 
 
 def date_field(label):
-    return forms.DateField(
+    return DateField(
         label=label,
         error_messages={"invalid": DATE_INVALID, "required": FIELD_REQUIRED.format(label=label)},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -315,6 +315,7 @@ class Planner:
         existing = found[0]
         if not self.lookups.visible(existing[UNIT]):
             reader.problem("id_number", CADRE_FORBIDDEN)
+            self.plan.out_of_scope.append(id_number)
         return existing
 
     def plan_row(self, number, cells_by_key):

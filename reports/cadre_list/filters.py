@@ -15,19 +15,23 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.access import can_view_id_number
-from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus
+from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus, StudyMode, UnitKind
 from cadres.dates import month_end
-from cadres.forms import DATE_INVALID
+from cadres.forms import DATE_INVALID, date_range_validators
 from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
 
+from ..breakdowns import EDUCATION_LEVELS, HAN, NO_FULL_TIME
 from ..params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParamsForm
 from ..trend_forms import MonthField
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
 DATE_ORDER = "进入时间的起始日期不能晚于截止日期"
+BIRTH_ORDER = "出生日期的起始日期不能晚于截止日期"
+UNIT_UNKNOWN_ID = "未知的单位：{value}"
+NONE_KEY = "none"
 CHANNEL_UNKNOWN = "未知的进入方式：{value}"
 GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
@@ -110,6 +114,9 @@ class CadreListFilterForm(StatsParamsForm):
         start, end = data.get("entry_from"), data.get("entry_to")
         if start and end and start > end:
             self.add_error("entry_to", DATE_ORDER)
+        start, end = data.get("born_from"), data.get("born_to")
+        if start and end and start > end:
+            self.add_error("born_to", BIRTH_ORDER)
         return data
 
 
@@ -159,6 +166,23 @@ class CadreListFilter(filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         error_messages=CHOICE_ERRORS,
     )
+    minority = filters.ChoiceFilter(
+        label="少数民族",
+        choices=[(YES, "少数民族"), (NO, HAN)],
+        empty_label=ANY,
+        method="filter_minority",
+        error_messages=CHOICE_ERRORS,
+    )
+    education_mode = filters.MultipleChoiceFilter(
+        label="最高学历类别", choices=_choices(StudyMode), distinct=False, error_messages=CHOICE_ERRORS
+    )
+    full_time_education = filters.ChoiceFilter(
+        label="全日制学历",
+        choices=[*((level, level) for level in EDUCATION_LEVELS), (NONE_KEY, NO_FULL_TIME)],
+        empty_label=ANY,
+        method="filter_full_time_education",
+        error_messages=CHOICE_ERRORS,
+    )
     degree = filters.MultipleChoiceFilter(
         label="最高学位",
         choices=_choices(Degree),
@@ -186,6 +210,7 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="gte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
     )
     entry_to = filters.DateFilter(
         label="进入时间（止）",
@@ -193,6 +218,44 @@ class CadreListFilter(filters.FilterSet):
         lookup_expr="lte",
         widget=DATE_WIDGET,
         error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators(),
+    )
+    born_from = filters.DateFilter(
+        label="出生日期（起）",
+        field_name="birth_date",
+        lookup_expr="gte",
+        widget=DATE_WIDGET,
+        error_messages={"invalid": DATE_INVALID},
+    )
+    born_to = filters.DateFilter(
+        label="出生日期（止）",
+        field_name="birth_date",
+        lookup_expr="lte",
+        widget=DATE_WIDGET,
+        error_messages={"invalid": DATE_INVALID},
+    )
+    # The unit itself, without the units below it (the 所在单位 breakdown), and all but some units.
+    own_unit = filters.ModelMultipleChoiceFilter(
+        label="所在单位（不含下级单位）",
+        field_name="unit",
+        queryset=Unit.objects.none(),
+        distinct=False,
+        error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+    )
+    not_own_unit = filters.ModelMultipleChoiceFilter(
+        label="不含所在单位",
+        field_name="unit",
+        queryset=Unit.objects.none(),
+        exclude=True,
+        distinct=False,
+        error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+    )
+    unit_kind = filters.ChoiceFilter(
+        label="单位类型",
+        field_name="unit__kind",
+        choices=_choices(UnitKind),
+        empty_label=ANY,
+        error_messages=CHOICE_ERRORS,
     )
     status = filters.ChoiceFilter(
         label="状态（当日）",
@@ -248,7 +311,8 @@ class CadreListFilter(filters.FilterSet):
         super().__init__(data, queryset, request=request, **kwargs)
         self.today = today or timezone.localdate()
         self.form.today = self.today
-        self.form.fields["unit"].queryset = _visible_units(request)
+        for name in ("unit", "own_unit", "not_own_unit"):
+            self.form.fields[name].queryset = _visible_units(request)
         if request is None or not can_view_id_number(request.user):
             self.form.fields["q"].label = "姓名"
 
@@ -292,6 +356,15 @@ class CadreListFilter(filters.FilterSet):
         if can_view_id_number(self.request.user) and value:
             condition |= Q(id_number__contains=value.upper())
         return queryset.filter(condition)
+
+    def filter_minority(self, queryset, name, value):
+        return queryset.exclude(ethnicity=HAN) if value == YES else queryset.filter(ethnicity=HAN)
+
+    def filter_full_time_education(self, queryset, name, value):
+        queryset = queryset.with_full_time_education()
+        if value == NONE_KEY:
+            return queryset.filter(full_time_rank__lt=0)
+        return queryset.filter(full_time_rank__in=[Education.rank(item) for item in EDUCATION_LEVELS[value]])
 
     def filter_age_min(self, queryset, name, value):
         return queryset.aged_at_least(self.as_of_date, value)

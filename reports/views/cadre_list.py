@@ -123,8 +123,9 @@ def lrmx_zip_url(request, as_of):
 
 
 @require_GET
-@permission_required("cadres.view_cadre", raise_exception=True)
+@permission_required("cadres.export_cadres", raise_exception=True)
 def cadre_list_json(request):
+    """The filtered list as data: an export like the workbook, so for the roles that may export, and audited."""
     filterset = cadre_list_filter(request)
     if not filterset.is_valid():
         return json_error(filterset.error_messages_list())
@@ -133,6 +134,12 @@ def cadre_list_json(request):
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
         return json_error([PAGE_INVALID])
+    audit(
+        action=ReportAction.ROSTER_JSON,
+        request=request,
+        summary=f"截至{filterset.as_of_date.isoformat()}，共{paginator.count}人，第{page.number}页",
+        data={"query": request.GET.urlencode(), "count": paginator.count, "page": page.number},
+    )
     return JsonResponse(
         {
             "count": paginator.count,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audit.services import audit
 
 from ..audit_actions import ReportAction
+from ..crosscheck import CrossCheckError
 from ..excel import xlsx_response
 from ..forms import MonthlyReportForm
 from ..models import MonthlyReport
@@ -28,9 +29,13 @@ def monthly_list(request):
         if not request.user.has_perm("reports.add_monthlyreport"):
             raise PermissionDenied
         if form.is_valid():
-            report = monthly_report_create(params=form.params(), user=request.user)
-            messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
-            return redirect(f"{reverse('monthly_detail', args=[report.pk])}?download=1")
+            try:
+                report = monthly_report_create(params=form.params(), user=request.user)
+            except CrossCheckError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
+                return redirect(f"{reverse('monthly_detail', args=[report.pk])}?download=1")
     reports = monthly_versions(list(MonthlyReport.objects.defer("content")))
     lookup = channel_lookup()
     for report in reports:

@@ -13,13 +13,14 @@ from audit.services import audit
 from cadres.models import Cadre, Unit
 
 from ..audit_actions import ReportAction
+from ..crosscheck import failures_text
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..narrative import experience_html
 from ..params import DISTRICT_SCOPE, OWN_UNITS_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm
 from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
-from ..tables import GroupTable
+from ..tables import GroupTable, breakdown_views, headline_figures
 from ..workbooks import workbook_filename, young_cadre_workbook
 
 
@@ -35,12 +36,21 @@ def stats_form(request):
 
 @require_GET
 def home(request):
-    """Today's headline figures with the article's defaults."""
+    """The dashboard: today's headline figures for the user's scope, the group chart, the age pyramid, links."""
     today = timezone.localdate()
     params = StatsParams(as_of=today, scope=user_scope(request.user))
     stats = young_cadre_stats(params, cadres=Cadre.objects.visible_to(request.user))
     last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
-    return render(request, "reports/home.html", {"stats": stats, "last_month_end": last_month_end})
+    context = {
+        "stats": stats,
+        "last_month_end": last_month_end,
+        "headlines": headline_figures(stats),
+        "pyramid": breakdown_views(stats)[1],
+        "stats_data": stats_as_dict(stats),
+        "all_url": drilldown_url(stats.params),
+        "recent_url": drilldown_url(stats.params, recent="1"),
+    }
+    return render(request, "reports/home.html", context)
 
 
 @require_GET
@@ -54,6 +64,9 @@ def young_cadres_page(request):
         "form": form,
         "stats": stats,
         "table": GroupTable(stats),
+        "breakdown_views": breakdown_views(stats),
+        "stats_data": stats_as_dict(stats),
+        "all_url": drilldown_url(stats.params),
         "experience": experience_html(
             stats,
             grassroots_url=drilldown_url(stats.params, grassroots="0"),
@@ -87,6 +100,13 @@ def young_cadres_xlsx(request):
     params = form.params()
     cadres = Cadre.objects.visible_to(request.user)
     stats = young_cadre_stats(params, cadres=cadres)
+    if stats.check_failures:
+        return render(
+            request,
+            "reports/check_failed.html",
+            {"stats": stats, "message": failures_text(stats.check_failures)},
+            status=409,
+        )
     content = young_cadre_workbook(stats, counted_cadres(params, cadres=cadres))
     audit_export(request, ReportAction.STATS_XLSX, stats)
     return xlsx_response(content, workbook_filename(params))

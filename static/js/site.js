@@ -72,8 +72,31 @@
     });
   }
 
+  /* The roster import preview: show every row, only the rows with an error, or only the rows that change. */
+  function setUpPreviewFilter(box) {
+    var rows = document.querySelectorAll("table.preview tbody tr");
+    var shown = box.querySelector(".preview-shown");
+    function apply(mode) {
+      var count = 0;
+      rows.forEach(function (row) {
+        var error = row.classList.contains("row-error") || row.querySelector(".cell-error") !== null;
+        var action = row.getAttribute("data-action");
+        var change = action === "新增" || action === "更新";
+        var visible = mode === "errors" ? error : mode === "changes" ? change : true;
+        row.hidden = !visible;
+        if (visible) { count += 1; }
+      });
+      shown.textContent = "（显示" + count + "行，共" + rows.length + "行）";
+    }
+    box.querySelectorAll("input[name=preview-show]").forEach(function (radio) {
+      radio.addEventListener("change", function () { apply(radio.value); });
+    });
+    apply("all");
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     setUpSelection();
+    document.querySelectorAll(".preview-filter").forEach(setUpPreviewFilter);
     document.querySelectorAll("form.filter-bar").forEach(dropEmptyOnSubmit);
     document.querySelectorAll(".intake-picker").forEach(setUpIntakePicker);
     /* A file just generated (the monthly report): offer it for download at once. */

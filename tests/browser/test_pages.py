@@ -69,7 +69,7 @@ def test_excel_download_from_the_page(page, live_server, clerk):
     download = download_info.value
     assert download.suggested_filename == "年轻干部统计_2021-07-31.xlsx"
     workbook = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
-    assert workbook.sheetnames == ["汇总", "花名册"]
+    assert workbook.sheetnames == ["汇总", "分项统计", "花名册"]
 
 
 def test_logout_ends_the_session(page, live_server, clerk):

@@ -65,6 +65,28 @@ def test_every_figure_drills_down_to_as_many_people(admin_client, demo, params):
         assert listed_count(admin_client, link) == figure, link
 
 
+def breakdown_figures_with_links(data):
+    """Yield (figure, url, what) for the average age's people and every band and share of every breakdown."""
+    yield data["total"], data["average_age_url"], "平均年龄"
+    for breakdown in data["breakdowns"]:
+        for item in breakdown["bands"] + breakdown["shares"]:
+            yield item["count"], item["url"], f"{breakdown['title']} · {item['label']} {item.get('series', '')}"
+
+
+BREAKDOWN_PARAMETER_SETS = {name: PARAMETER_SETS[name] for name in ("article", "age 30, five years")}
+
+
+@pytest.mark.parametrize("params", BREAKDOWN_PARAMETER_SETS.values(), ids=BREAKDOWN_PARAMETER_SETS.keys())
+def test_every_breakdown_figure_drills_down_to_as_many_people(admin_client, demo, params):
+    data = admin_client.get(url(JSON_URL, params)).json()
+
+    checked = 0
+    for figure, link, what in breakdown_figures_with_links(data):
+        assert listed_count(admin_client, link) == figure, what
+        checked += 1
+    assert checked > 50
+
+
 def test_page_url_leads_to_the_cadre_list_page_with_the_same_query(admin_client, demo):
     data = admin_client.get(url(JSON_URL, ARTICLE_PARAMS)).json()
 

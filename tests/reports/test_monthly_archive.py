@@ -74,7 +74,7 @@ def test_page_generates_and_archives_a_month(client, roster):
     assert response.status_code == 302
     assert response["Location"] == f"/reports/monthly/{report.pk}/?download=1"
     assert report.created_by.groups.get().name == CADRE_SECTION
-    assert load_workbook(bytes(report.content)).sheetnames == ["汇总", "花名册", "科室配备", "抽调情况"]
+    assert load_workbook(bytes(report.content)).sheetnames == ["汇总", "分项统计", "花名册", "科室配备", "抽调情况"]
     assert AuditEvent.objects.filter(action="reports.monthly.exported", user=report.created_by).count() == 1
 
 

@@ -31,11 +31,11 @@ def sheets_of_july(settings, names):
 
 def test_a_sheet_named_in_the_setting_follows_the_two_of_the_report(settings):
     workbook = sheets_of_july(settings, [f"{THIS_MODULE}.write_note"])
-    assert workbook.sheetnames == ["汇总", "花名册", "说明"]
+    assert workbook.sheetnames == ["汇总", "分项统计", "花名册", "说明"]
     assert sheet_rows(workbook["说明"]) == [["截至2021-07-31"], ["=1+1"]]
     # Written through the shared writer: text that looks like a formula stays text.
     assert workbook["说明"]["A2"].data_type == "s"
 
 
 def test_with_no_sheet_named_the_report_has_its_own_two(settings):
-    assert sheets_of_july(settings, []).sheetnames == ["汇总", "花名册"]
+    assert sheets_of_july(settings, []).sheetnames == ["汇总", "分项统计", "花名册"]

@@ -256,10 +256,11 @@ def test_home_page_shows_todays_figures(admin_client):
     html = response.content.decode()
     assert response.status_code == 200
     assert f"截至今天（{today.year}年{today.month}月{today.day}日）" in html
-    assert re.search(r'class="figure">2</span>.*?class="figure">1</span>', html, re.S)
-    rows = html_table(html, "compact")
-    assert rows[1:-1] == [[name, {"选调生": "1", "社区定向招聘": "1"}.get(name, "0")] for name in GROUP_NAMES]
-    assert rows[-1] == ["合计", "2"]
+    assert re.search(r'data-figure="total">2</span>.*?data-figure="recent">1</span>', html, re.S)
+    rows = html_table(html, "dashboard-groups")
+    counts = {"选调生": ["1", "0"], "社区定向招聘": ["1", "1"]}
+    assert rows[1:-1] == [[name, *counts.get(name, ["0", "0"])] for name in GROUP_NAMES]
+    assert rows[-1] == ["合计", "2", "1"]
     assert "35周岁以下年轻干部共2人，其中，" in html
     assert html.count("有1人是近三年招录进入。") == 1
 
@@ -292,7 +293,7 @@ def test_xlsx_download_of_a_unit_names_the_unit(admin_client):
 def test_xlsx_download_opens_with_openpyxl(admin_client, article_data):
     workbook = load_workbook(admin_client.get(url(XLSX_URL, ARTICLE_PARAMS)))
 
-    assert workbook.sheetnames == ["汇总", "花名册"]
+    assert workbook.sheetnames == ["汇总", "分项统计", "花名册"]
 
 
 @pytest.mark.parametrize("path", [JSON_URL, XLSX_URL])

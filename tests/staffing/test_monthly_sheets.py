@@ -52,7 +52,7 @@ def department():
 
 def test_the_monthly_workbook_holds_the_two_sheets_after_its_own():
     report = monthly_report_create(params=JUNE)
-    assert load_workbook(bytes(report.content)).sheetnames == ["汇总", "花名册", "科室配备", "抽调情况"]
+    assert load_workbook(bytes(report.content)).sheetnames == ["汇总", "分项统计", "花名册", "科室配备", "抽调情况"]
 
 
 def test_the_staffing_sheet_gives_each_section_on_the_months_last_day(department):

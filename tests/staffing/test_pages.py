@@ -67,7 +67,7 @@ def test_a_bad_date_is_a_chinese_error_on_the_page_and_in_json(client, talent):
     page = client.get("/staffing/", {"as_of": "2025-02-30"})
     assert page.status_code == 400
     assert "日期无效" in page.content.decode()
-    answer = client.get("/staffing.json", {"as_of": "2025-02-30\x00"})
+    answer = client.get("/staffing.json", {"as_of": "2025-02-30"})
     assert answer.status_code == 400
     assert answer.json()["messages"] == ["日期：日期无效，请按“2021-07-31”的格式填写一个真实存在的日期"]
 

@@ -47,6 +47,8 @@ class ImportContext:
         for name, found in self.all_units.items():
             self.names_of.setdefault(found.pk, []).append(name)
         self.unit = unit
+        # The numbers of files refused as cadres outside the user's units (importing/probes.py).
+        self.out_of_scope = []
         self.channel = channel or Channel.objects.get(code=DEFAULT_CHANNEL)
 
     def visible(self, cadre):
@@ -99,6 +101,7 @@ def match_cadre(parsed, id_info, birth, context, people, error):
     if number and len(found) == 1 and found[0].id_number == number:
         if not context.visible(found[0]):
             error("ShenFenZheng", OUT_OF_SCOPE)
+            context.out_of_scope.append(number)
             return None
         return found[0]
     found = [cadre for cadre in found if context.visible(cadre)]

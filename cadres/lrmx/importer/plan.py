@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from ...importing.identity import Identities
 from ...importing.outcome import CREATED, UNCHANGED, UPDATED, Change, ImportPlan, Planned
+from ...importing.probes import out_of_scope_guard, out_of_scope_record
 from ...importing.problems import ImportRefused
 from ...models import Cadre
 from ..fields import LABELS
@@ -64,6 +65,7 @@ def lrmx_import_plan(*, filename, content, user, unit=None, channel=None):
     """
     plan = ImportPlan(filename=filename, sha256=hashlib.sha256(content).hexdigest())
     try:
+        out_of_scope_guard(user)
         upload = Upload(filename, content)
     except ImportRefused as refused:
         plan.problems.extend(refused.problems)
@@ -83,6 +85,12 @@ def lrmx_import_plan(*, filename, content, user, unit=None, channel=None):
         plan_batch(plan, batch, context, seen)
     except ImportRefused as refused:
         plan.problems.extend(refused.problems)
+    plan.out_of_scope = context.out_of_scope
+    try:
+        out_of_scope_record(plan, user=user)
+    except ImportRefused as refused:
+        # Past the cap the rows are not named: the file is refused as a whole.
+        plan.people, plan.problems = [], refused.problems
     return plan
 
 

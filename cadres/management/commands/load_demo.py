@@ -11,14 +11,13 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from accounts.roles import CADRE_SECTION, LEADER, READ_ONLY, UNIT_CLERK, role_group
+from cadres.demo import DEMO_PASSWORD, DEMO_USERNAME
 from cadres.models import Unit
 
 DEMO_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo.json"
-DEMO_USERNAME = "admin"
-DEMO_PASSWORD = "xialu-demo-2021"
 # One account per role, to try what each may see: (username, name, role, unit names).
 DEMO_ROLE_ACCOUNTS = [
     ("lingdao", "演示部领导", LEADER, []),
@@ -28,6 +27,13 @@ DEMO_ROLE_ACCOUNTS = [
 ]
 LOGIN_HINT = "演示账号：用户名 {username}，密码 {password}（管理员；仅供本机演示，请勿用于正式环境）"
 ROLE_HINT = "  其他角色（密码相同）：{accounts}"
+PRODUCTION_REFUSED = (
+    "正式环境的设置（config.production）下不能载入演示数据：演示数据会覆盖同名记录，并创建密码公开的管理员账号"
+)
+NOT_DEVELOPMENT = (
+    "当前不是开发设置（DEPLOYMENT_MODE={mode}）：载入演示数据会覆盖同名记录并重设演示账号的密码；"
+    "确需载入请加 --replace-data"
+)
 LOADED = "演示数据已载入（演示记录已按编号覆盖为演示内容；用户另外添加的人员和记录未改动）。"
 
 
@@ -44,7 +50,19 @@ class Command(BaseCommand):
         "演示账号的密码不变时其已登录的会话不受影响。"
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--replace-data",
+            action="store_true",
+            help="在非开发、非正式的设置下仍然载入（覆盖同名数据，重设演示账号密码）；正式环境下始终拒绝",
+        )
+
+    def handle(self, *args, replace_data=False, **options):
+        mode = getattr(settings, "DEPLOYMENT_MODE", "production")
+        if mode == "production":
+            raise CommandError(PRODUCTION_REFUSED)
+        if mode != "development" and not replace_data:
+            raise CommandError(NOT_DEVELOPMENT.format(mode=mode))
         call_command("loaddata", str(DEMO_FIXTURE), verbosity=0)
         password = os.environ.get("DEMO_PASSWORD", DEMO_PASSWORD)
         user, _ = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
