@@ -63,9 +63,7 @@ def monthly_report_create(*, params, user=None, note="", preparer=None, today=No
     if preparer is None:
         preparer = (user.get_full_name() or user.get_username()) if authenticated else ""
     extras = MonthlyExtras(preparer=preparer, filled=today or timezone.localdate(), previous=previous)
-    content = young_cadre_workbook(
-        stats, counted_cadres(params), extra_sheets=monthly_sheets(), monthly=extras
-    )
+    content = young_cadre_workbook(stats, counted_cadres(params), extra_sheets=monthly_sheets(), monthly=extras)
     with transaction.atomic():
         report = MonthlyReport.objects.create(
             month=params.as_of.replace(day=1),
