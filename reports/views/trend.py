@@ -12,15 +12,19 @@ from ..audit_actions import ReportAction
 from ..forecast import age_out_forecast
 from ..params import DISTRICT_SCOPE, PARAMS_INVALID
 from ..trend import young_cadre_trend
-from ..trend_forms import TrendForm
+from ..trend_forms import ForecastForm, TrendForm
 from ..trend_json import forecast_as_dict, trend_as_dict
-from .young_cadres import stats_form, user_scope
+from .young_cadres import user_scope
 
 PARAM_KEYS = ("start", "end", "max_age", "recent_years", "excluded", "unit")
 
 
 def trend_form(request):
     return TrendForm(request.GET, units=Unit.objects.visible_to(request.user), scope=user_scope(request.user))
+
+
+def forecast_form(request):
+    return ForecastForm(request.GET, units=Unit.objects.visible_to(request.user), scope=user_scope(request.user))
 
 
 def compute_trend(request, form):
@@ -78,7 +82,7 @@ def trend_json(request):
 @require_GET
 @permission_required("cadres.view_cadre", raise_exception=True)
 def forecast_page(request):
-    form = stats_form(request)
+    form = forecast_form(request)
     if not form.is_valid():
         return render(request, "reports/forecast.html", {"form": form}, status=400)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
@@ -88,7 +92,7 @@ def forecast_page(request):
 @require_GET
 @permission_required("cadres.export_cadres", raise_exception=True)
 def forecast_json(request):
-    form = stats_form(request)
+    form = forecast_form(request)
     if not form.is_valid():
         return params_error(form)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))

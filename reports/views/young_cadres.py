@@ -17,7 +17,7 @@ from ..crosscheck import failures_text
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..narrative import experience_html
-from ..params import DISTRICT_SCOPE, OWN_UNITS_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm
+from ..params import DISTRICT_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm, units_in_words
 from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
 from ..tables import GroupTable, breakdown_views, headline_figures
@@ -25,8 +25,14 @@ from ..workbooks import workbook_filename, young_cadre_workbook
 
 
 def user_scope(user):
-    """Return what "no unit chosen" covers for `user`: the district, or their own units."""
-    return DISTRICT_SCOPE if sees_all_units(user) else OWN_UNITS_SCOPE
+    """Return what "no unit chosen" covers for `user`: the district, or their own units by name.
+
+    A clerk reads the name of their unit ("团山街道办事处35周岁以下年轻干部共9人"), several joined with 、;
+    OWN_UNITS_SCOPE only for an account no unit is assigned to yet.
+    """
+    if sees_all_units(user):
+        return DISTRICT_SCOPE
+    return units_in_words(Unit.objects.filter(staff=user).values_list("name", flat=True))
 
 
 def stats_form(request):
