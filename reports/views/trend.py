@@ -59,7 +59,7 @@ def trend_page(request):
     if not form.is_valid():
         return render(request, "reports/trend.html", {"form": form}, status=400)
     trend = compute_trend(request, form)
-    return render(request, "reports/trend.html", {"form": form, "trend": trend})
+    return render(request, "reports/trend.html", {"form": form, "trend": trend, "trend_data": trend_as_dict(trend)})
 
 
 @require_GET
@@ -86,7 +86,8 @@ def forecast_page(request):
     if not form.is_valid():
         return render(request, "reports/forecast.html", {"form": form}, status=400)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
-    return render(request, "reports/forecast.html", {"form": form, "forecast": forecast})
+    context = {"form": form, "forecast": forecast, "forecast_data": forecast_as_dict(forecast)}
+    return render(request, "reports/forecast.html", context)
 
 
 @require_GET

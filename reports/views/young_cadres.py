@@ -21,6 +21,8 @@ from ..params import DISTRICT_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsFor
 from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
 from ..tables import GroupTable, breakdown_views, headline_figures
+from ..trend import default_range, young_cadre_trend
+from ..trend_json import trend_totals_as_dict
 from ..workbooks import workbook_filename, young_cadre_workbook
 
 
@@ -47,6 +49,12 @@ def home(request):
     params = StatsParams(as_of=today, scope=user_scope(request.user))
     stats = young_cadre_stats(params, cadres=Cadre.objects.visible_to(request.user))
     last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    # The sparkline of the last 24 months: two more queries whatever the number of cadres (reports/trend.py).
+    trend = None
+    if request.user.has_perm("cadres.view_cadre"):
+        trend = young_cadre_trend(
+            params, *default_range(today), cadres=Cadre.objects.visible_to(request.user), today=today
+        )
     context = {
         "stats": stats,
         "last_month_end": last_month_end,
@@ -55,6 +63,8 @@ def home(request):
         "stats_data": stats_as_dict(stats),
         "all_url": drilldown_url(stats.params),
         "recent_url": drilldown_url(stats.params, recent="1"),
+        "trend": trend,
+        "trend_data": trend_totals_as_dict(trend) if trend else None,
     }
     return render(request, "reports/home.html", context)
 
