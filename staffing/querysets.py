@@ -30,6 +30,10 @@ class DatedQuerySet(models.QuerySet):
         """Return the records that hold on `day`."""
         return self.overlapping(day, day)
 
+    def first_clash(self, record):
+        """Return another of these records that holds on some day of `record`'s period, or None."""
+        return self.overlapping(record.start_date, record.end_date).exclude(pk=record.pk).first()
+
 
 class SectionQuerySet(models.QuerySet):
     def visible_to(self, user):

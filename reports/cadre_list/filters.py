@@ -74,6 +74,18 @@ class MonthFilter(filters.CharFilter):
     field_class = MonthField
 
 
+def date_filter(label, field_name, lookup_expr, *, bounded=True):
+    """A date bound of the roster: typed as every page types dates; `bounded` keeps it within 1900–2100."""
+    return filters.DateFilter(
+        label=label,
+        field_name=field_name,
+        lookup_expr=lookup_expr,
+        widget=DATE_WIDGET,
+        error_messages={"invalid": DATE_INVALID},
+        validators=date_range_validators() if bounded else [],
+    )
+
+
 class CadreListFilterForm(StatsParamsForm):
     """The form of the filters: the statistics parameters, all optional here, and the filters' own fields.
 
@@ -204,36 +216,10 @@ class CadreListFilter(filters.FilterSet):
         max_value=100,
         error_messages={n: AGE_RANGE for n in ("invalid", "min_value", "max_value")},
     )
-    entry_from = filters.DateFilter(
-        label="进入时间（起）",
-        field_name="entry_date",
-        lookup_expr="gte",
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_INVALID},
-        validators=date_range_validators(),
-    )
-    entry_to = filters.DateFilter(
-        label="进入时间（止）",
-        field_name="entry_date",
-        lookup_expr="lte",
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_INVALID},
-        validators=date_range_validators(),
-    )
-    born_from = filters.DateFilter(
-        label="出生日期（起）",
-        field_name="birth_date",
-        lookup_expr="gte",
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_INVALID},
-    )
-    born_to = filters.DateFilter(
-        label="出生日期（止）",
-        field_name="birth_date",
-        lookup_expr="lte",
-        widget=DATE_WIDGET,
-        error_messages={"invalid": DATE_INVALID},
-    )
+    entry_from = date_filter("进入时间（起）", "entry_date", "gte")
+    entry_to = date_filter("进入时间（止）", "entry_date", "lte")
+    born_from = date_filter("出生日期（起）", "birth_date", "gte", bounded=False)
+    born_to = date_filter("出生日期（止）", "birth_date", "lte", bounded=False)
     # The unit itself, without the units below it (the 所在单位 breakdown), and all but some units.
     own_unit = filters.ModelMultipleChoiceFilter(
         label="所在单位（不含下级单位）",

@@ -47,6 +47,23 @@ def share_channel_query(filterset):
     form.fields["exclude"].widget.lookup = ChannelLookup(rows)
 
 
+# The unit pickers of the page: the unit with its subunits, the unit alone, and all but some units.
+UNIT_FIELDS = ("unit", "own_unit", "not_own_unit")
+
+
+def share_unit_query(filterset):
+    """Read the user's units once for the three unit pickers.
+
+    Each picker would otherwise read them on its own while the page renders (a query each). Only
+    what is shown is shared: a chosen unit is still checked against the field's own queryset.
+    """
+    fields = [filterset.form.fields[name] for name in UNIT_FIELDS]
+    units = [(unit.pk, fields[0].label_from_instance(unit)) for unit in fields[0].queryset]
+    for field in fields:
+        empty = [] if field.empty_label is None else [("", field.empty_label)]
+        field.widget.choices = [*empty, *units]
+
+
 def more_open(filterset):
     """Return whether a filter behind 更多筛选 is in use, so the section opens."""
     data = filterset.form.data

@@ -22,7 +22,16 @@ from cadres.saved_filters import saved_filter_delete, saved_filter_save
 from ..audit_actions import ReportAction
 from ..cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadre_list_rows, cadre_list_workbook
 from ..cadre_list.filters import CadreListFilter
-from ..cadre_list.page import BAR_FIELDS, PAGE_SIZES, chips, more_open, page_size, share_channel_query, title_in_words
+from ..cadre_list.page import (
+    BAR_FIELDS,
+    PAGE_SIZES,
+    chips,
+    more_open,
+    page_size,
+    share_channel_query,
+    share_unit_query,
+    title_in_words,
+)
 from ..cadre_list.table import CadreListTable
 from ..downloads import file_response
 from ..excel import xlsx_response
@@ -54,6 +63,7 @@ def cadre_list_filter(request):
 def cadre_list(request):
     filterset = cadre_list_filter(request)
     share_channel_query(filterset)
+    share_unit_query(filterset)
     context = {
         "filterset": filterset,
         "bar_fields": [filterset.form[name] for name in BAR_FIELDS],

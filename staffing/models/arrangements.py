@@ -69,12 +69,7 @@ class Pairing(models.Model):
     def clean(self):
         if self.section_id is None or self.start_date is None:
             return
-        clash = (
-            Pairing.objects.filter(section=self.section_id)
-            .overlapping(self.start_date, self.end_date)
-            .exclude(pk=self.pk)
-            .first()
-        )
+        clash = Pairing.objects.filter(section=self.section_id).first_clash(self)
         if clash is not None:
             raise ValidationError(
                 PAIRING_OVERLAPS.format(section=self.section, period=period_text(clash.start_date, clash.end_date))

@@ -89,12 +89,7 @@ class Leave(models.Model):
             raise ValidationError({"returned_on": RETURN_NOT_AFTER_START})
         if self.cadre_id is None or self.start_date is None or self.end_date is None:
             return
-        clash = (
-            Leave.objects.filter(cadre=self.cadre_id)
-            .overlapping(self.start_date, self.end_date)
-            .exclude(pk=self.pk)
-            .first()
-        )
+        clash = Leave.objects.filter(cadre=self.cadre_id).first_clash(self)
         if clash is not None:
             raise ValidationError(
                 LEAVE_OVERLAPS.format(

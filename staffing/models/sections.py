@@ -114,13 +114,7 @@ class SectionMember(models.Model):
     def clean(self):
         if self.cadre_id is None or self.start_date is None:
             return
-        clash = (
-            SectionMember.objects.filter(cadre=self.cadre_id)
-            .overlapping(self.start_date, self.end_date)
-            .exclude(pk=self.pk)
-            .select_related("section")
-            .first()
-        )
+        clash = SectionMember.objects.filter(cadre=self.cadre_id).select_related("section").first_clash(self)
         if clash is not None:
             raise ValidationError(
                 ALREADY_A_MEMBER.format(period=period_text(clash.start_date, clash.end_date), section=clash.section)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.roles import UNIT_CLERK
-from cadres.models import SavedFilter
+from cadres.models import SavedFilter, Unit
 from tests.factories import make_cadre, make_unit, make_user
 from tests.reports.helpers import load_workbook, roster_records, url
 
@@ -30,6 +30,19 @@ def test_clerk_lists_only_their_units(clerk_client):
     assert listed(clerk_client) == ["下级干部", "本单位干部"]
     page = clerk_client.get(url(ROSTER_URL, {"as_of": "2021-07-31"})).content.decode()
     assert "本单位干部" in page and "他单位干部" not in page
+
+
+def test_unit_pickers_offer_only_the_clerks_units_with_the_chosen_one_selected(clerk_client):
+    own = Unit.objects.get(name="本单位")
+
+    response = clerk_client.get(url(ROSTER_URL, {"as_of": "2021-07-31", "own_unit": own.pk}))
+
+    form = response.context["filterset"].form
+    for name in ("unit", "own_unit", "not_own_unit"):
+        html = str(form[name])
+        assert "本单位" in html and "下级单位" in html and "他单位" not in html
+    assert f'<option value="{own.pk}" selected>' in str(form["own_unit"])
+    assert f'<option value="{own.pk}" selected>' not in str(form["unit"])
 
 
 def test_clerk_may_not_choose_another_unit(clerk_client):
