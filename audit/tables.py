@@ -3,6 +3,7 @@
 import django_tables2 as tables
 
 from .models import AuditEvent
+from .words import describe
 
 
 class AuditTable(tables.Table):
@@ -10,7 +11,7 @@ class AuditTable(tables.Table):
     username = tables.Column(verbose_name="账号")
     action = tables.Column(verbose_name="操作")
     summary = tables.Column(verbose_name="摘要")
-    data = tables.Column(verbose_name="参数与结果", orderable=False)
+    data = tables.Column(verbose_name="参数与结果", orderable=False, empty_values=())
     ip_address = tables.Column(verbose_name="IP地址")
 
     class Meta:
@@ -22,5 +23,9 @@ class AuditTable(tables.Table):
     def render_action(self, record):
         return record.action_label
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.words_cache = {}  # the lookups of the describers, read once for the page
+
     def render_data(self, value):
-        return ", ".join(f"{key}={item}" for key, item in value.items()) if value else "—"
+        return describe(value, self.words_cache) or "—"

@@ -3,6 +3,9 @@
 from django.db import models
 
 from audit.actions import register
+from audit.words import describes_key
+
+from .models import Channel
 
 
 @register
@@ -16,3 +19,11 @@ class CadreAction(models.TextChoices):
     POOL_EXITED = "cadres.pool.exited", "移出年轻干部库"
     BACKUP = "system.backup", "备份数据库"
     RESTORE = "system.restore", "恢复数据库"
+
+
+@describes_key("channel")
+def channel_in_words(code, cache):
+    """Return a channel given by its code (the .lrmx export command's option) by its name."""
+    if "cadres.channels" not in cache:
+        cache["cadres.channels"] = dict(Channel.objects.values_list("code", "name"))
+    return f"进入方式：{cache['cadres.channels'].get(code, code)}"

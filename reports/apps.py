@@ -7,5 +7,5 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Registers the audit codes of the reports.
-        from . import audit_actions  # noqa: F401
+        # Registers the audit codes of the reports, and the words the audit page says their data in.
+        from . import audit_actions, audit_words  # noqa: F401

@@ -20,6 +20,8 @@ DEFAULT_MAX_AGE = 35
 DEFAULT_RECENT_YEARS = 3
 DISTRICT_SCOPE = "全区"
 OWN_UNITS_SCOPE = "所负责单位"
+# A clerk's scope names at most this many units, then says how many in all.
+SCOPE_UNITS_NAMED = 3
 
 INTAKE_FORMAT = "“{value}”格式不正确，应为“年份:进入方式”，如 2021:公务员"
 INTAKE_YEAR = "年份{year}不在1949至2100之间"
@@ -69,6 +71,16 @@ class ChannelLookup(dict):
             whole = [(group, f"{group}（全部{len(channels)}种）")] if len(channels) > 1 else []
             out.append((group, whole + list(channels)))
         return out
+
+
+def units_in_words(names):
+    """Return unit names as the wording's scope: "甲、乙", "甲、乙、丙等5个单位"; OWN_UNITS_SCOPE for none."""
+    names = list(names)
+    if not names:
+        return OWN_UNITS_SCOPE
+    if len(names) > SCOPE_UNITS_NAMED:
+        return f"{'、'.join(names[:SCOPE_UNITS_NAMED])}等{len(names)}个单位"
+    return "、".join(names)
 
 
 def channel_lookup():

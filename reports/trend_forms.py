@@ -71,3 +71,9 @@ class TrendForm(StatsParamsForm):
     def month_range(self):
         """Return (first month, last month) of a valid form, as first days."""
         return self.cleaned_data["start"], self.cleaned_data["end"]
+
+
+class ForecastForm(StatsParamsForm):
+    """The statistics' parameters, the date read as the day the forecast starts from."""
+
+    AS_OF_LABEL = "预测起算日期"

@@ -53,6 +53,15 @@ def trend_as_dict(trend):
     }
 
 
+def trend_totals_as_dict(trend):
+    """Return the month-by-month totals of the trend alone (the home page's sparkline): a subset of trend_as_dict."""
+    return {
+        "start": f"{trend.start:%Y-%m}",
+        "end": f"{trend.end:%Y-%m}",
+        "months": [{"month": f"{month.month:%Y-%m}", "total": month.total} for month in trend.months],
+    }
+
+
 def forecast_as_dict(forecast):
     """Return the forecast as plain data: per coming month the leavers (with the drill-down to their names,
     by group and by unit) and the reserve's size; the recent intake mix and the yearly intake needed.

@@ -12,15 +12,19 @@ from ..audit_actions import ReportAction
 from ..forecast import age_out_forecast
 from ..params import DISTRICT_SCOPE, PARAMS_INVALID
 from ..trend import young_cadre_trend
-from ..trend_forms import TrendForm
+from ..trend_forms import ForecastForm, TrendForm
 from ..trend_json import forecast_as_dict, trend_as_dict
-from .young_cadres import stats_form, user_scope
+from .young_cadres import user_scope
 
 PARAM_KEYS = ("start", "end", "max_age", "recent_years", "excluded", "unit")
 
 
 def trend_form(request):
     return TrendForm(request.GET, units=Unit.objects.visible_to(request.user), scope=user_scope(request.user))
+
+
+def forecast_form(request):
+    return ForecastForm(request.GET, units=Unit.objects.visible_to(request.user), scope=user_scope(request.user))
 
 
 def compute_trend(request, form):
@@ -55,7 +59,7 @@ def trend_page(request):
     if not form.is_valid():
         return render(request, "reports/trend.html", {"form": form}, status=400)
     trend = compute_trend(request, form)
-    return render(request, "reports/trend.html", {"form": form, "trend": trend})
+    return render(request, "reports/trend.html", {"form": form, "trend": trend, "trend_data": trend_as_dict(trend)})
 
 
 @require_GET
@@ -78,17 +82,18 @@ def trend_json(request):
 @require_GET
 @permission_required("cadres.view_cadre", raise_exception=True)
 def forecast_page(request):
-    form = stats_form(request)
+    form = forecast_form(request)
     if not form.is_valid():
         return render(request, "reports/forecast.html", {"form": form}, status=400)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
-    return render(request, "reports/forecast.html", {"form": form, "forecast": forecast})
+    context = {"form": form, "forecast": forecast, "forecast_data": forecast_as_dict(forecast)}
+    return render(request, "reports/forecast.html", context)
 
 
 @require_GET
 @permission_required("cadres.export_cadres", raise_exception=True)
 def forecast_json(request):
-    form = stats_form(request)
+    form = forecast_form(request)
     if not form.is_valid():
         return params_error(form)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))

@@ -17,16 +17,24 @@ from ..crosscheck import failures_text
 from ..drilldown import drilldown_url
 from ..excel import xlsx_response
 from ..narrative import experience_html
-from ..params import DISTRICT_SCOPE, OWN_UNITS_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm
+from ..params import DISTRICT_SCOPE, PARAMS_INVALID, StatsParams, StatsParamsForm, units_in_words
 from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
 from ..tables import GroupTable, breakdown_views, headline_figures
+from ..trend import default_range, young_cadre_trend
+from ..trend_json import trend_totals_as_dict
 from ..workbooks import workbook_filename, young_cadre_workbook
 
 
 def user_scope(user):
-    """Return what "no unit chosen" covers for `user`: the district, or their own units."""
-    return DISTRICT_SCOPE if sees_all_units(user) else OWN_UNITS_SCOPE
+    """Return what "no unit chosen" covers for `user`: the district, or their own units by name.
+
+    A clerk reads the name of their unit ("团山街道办事处35周岁以下年轻干部共9人"), several joined with 、;
+    OWN_UNITS_SCOPE only for an account no unit is assigned to yet.
+    """
+    if sees_all_units(user):
+        return DISTRICT_SCOPE
+    return units_in_words(Unit.objects.filter(staff=user).values_list("name", flat=True))
 
 
 def stats_form(request):
@@ -41,6 +49,12 @@ def home(request):
     params = StatsParams(as_of=today, scope=user_scope(request.user))
     stats = young_cadre_stats(params, cadres=Cadre.objects.visible_to(request.user))
     last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    # The sparkline of the last 24 months: two more queries whatever the number of cadres (reports/trend.py).
+    trend = None
+    if request.user.has_perm("cadres.view_cadre"):
+        trend = young_cadre_trend(
+            params, *default_range(today), cadres=Cadre.objects.visible_to(request.user), today=today
+        )
     context = {
         "stats": stats,
         "last_month_end": last_month_end,
@@ -49,6 +63,8 @@ def home(request):
         "stats_data": stats_as_dict(stats),
         "all_url": drilldown_url(stats.params),
         "recent_url": drilldown_url(stats.params, recent="1"),
+        "trend": trend,
+        "trend_data": trend_totals_as_dict(trend) if trend else None,
     }
     return render(request, "reports/home.html", context)
 

@@ -103,3 +103,56 @@ def test_charts_are_drawn_in_print(wide_page, live_server):
     boxes = page.evaluate("[...document.querySelectorAll('.chart svg')].map(svg => svg.getBoundingClientRect().width)")
     assert len(boxes) == 6
     assert min(boxes) > 300
+
+
+TABLE_COLUMN = """([selector, index]) => [...document.querySelectorAll(selector + ' tbody tr')]
+    .map(row => Number(row.cells[index].innerText))"""
+
+
+def test_the_trend_chart_draws_the_tables_figures(wide_page, live_server):
+    page = wide_page
+    make_user(superuser=True, username="clerk")
+    make_cadre(birth_date=datetime.date(1990, 5, 1), entry_date=datetime.date(2021, 7, 10))
+    make_cadre(birth_date=datetime.date(1991, 5, 1), entry_date=datetime.date(2015, 7, 10), channel="diaoru")
+    log_in(page, live_server, "clerk")
+
+    page.goto(f"{live_server.url}/reports/trend/?start=2021-06&end=2021-08")
+    total, recent, *groups = series_of(page, "trend")
+
+    assert total == page.evaluate(TABLE_COLUMN, [".trend-table", 2]) == [1, 2, 2]
+    assert recent == [0, 1, 1]
+    assert groups[0] == [0, 1, 1] and groups[-1] == [1, 1, 1]  # 选调生 first, 其他方式 last
+
+
+def test_the_forecast_chart_stacks_the_leavers_and_draws_the_size(wide_page, live_server):
+    page = wide_page
+    make_user(superuser=True, username="clerk")
+    make_cadre(birth_date=datetime.date(1988, 7, 10))  # 36 in July 2024
+    make_cadre(birth_date=datetime.date(1988, 8, 20), channel="gongwuyuan")  # 36 in August 2024
+    make_cadre(birth_date=datetime.date(1995, 1, 1))
+    log_in(page, live_server, "clerk")
+
+    page.goto(f"{live_server.url}/reports/forecast/?as_of=2024-06-15")
+    *groups, size = series_of(page, "forecast")
+
+    leaving = [sum(month) for month in zip(*groups, strict=True)]
+    assert leaving == page.evaluate(TABLE_COLUMN, [".forecast-table", 1])
+    assert leaving[:3] == [0, 1, 1]
+    assert size == page.evaluate(TABLE_COLUMN, [".forecast-table", 2])
+    assert size[:3] == [3, 2, 1]
+
+
+def test_the_dashboard_sparkline_leads_to_the_trend(wide_page, live_server):
+    page = wide_page
+    make_user(superuser=True, username="clerk")
+    make_cadre(birth_date=shift_years(timezone.localdate(), -28), entry_date=datetime.date(2015, 9, 1))
+    log_in(page, live_server, "clerk")
+
+    page.goto(f"{live_server.url}/")
+    (totals,) = series_of(page, "sparkline")
+    assert totals == [1] * 24
+
+    page.click(".trend-card")
+    page.wait_for_load_state()
+    assert page.url.endswith("/reports/trend/")
+    assert len(series_of(page, "trend")[0]) == 24

@@ -66,3 +66,20 @@ def test_flags_and_months_once_24_months_are_served(client, cadre):
 
 def test_outside_the_pool_before_entry(client, cadre):
     assert page(client, cadre, "2020-12-31").context["standing"].pool_status == "未入库"
+
+
+def test_the_pool_status_of_the_date_is_said_once(client, cadre):
+    body = page(client, cadre, "2021-08-01").content.decode()
+    assert "<th>年轻干部库</th>" not in body  # no second statement among the experience flags
+    assert body.count('class="pool-status"') == 1
+    assert '2021年8月1日：<strong class="pool-status">已列为考察对象</strong>' in body
+
+
+@pytest.mark.parametrize(
+    ("channel", "written"), [("xuandiao", "<td>选调生</td>"), ("diaoru", "<td>调入（其他方式）</td>")]
+)
+def test_the_channel_is_named_once_and_its_group_only_where_it_differs(client, channel, written):
+    cadre = make_cadre(channel=channel)
+    body = page(client, cadre, "2021-08-01").content.decode()
+    assert written in body
+    assert "选调生（选调生）" not in body

@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import json
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode
 
@@ -117,3 +119,9 @@ def html_table(html, css_class):
     parser = _TableParser()
     parser.feed(html)
     return next(table["rows"] for table in parser.tables if css_class in table["class"].split())
+
+
+def embedded_json(html, element_id):
+    """Return the data a page embeds with json_script under `element_id` (None when absent)."""
+    match = re.search(rf'<script id="{element_id}" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1)) if match else None

@@ -10,7 +10,7 @@ from reports.forecast import age_out_forecast, forecast_periods
 from reports.params import StatsParams
 from tests.factories import make_cadre, make_unit, make_user
 
-from .helpers import html_table, url
+from .helpers import embedded_json, html_table, url
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +176,11 @@ def test_clerk_forecasts_only_their_units(roster, client):
 
     assert data["total"] == 2
     assert data["intake"]["entrants"] == 0
+
+
+def test_page_embeds_for_its_chart_the_figures_the_json_serves(roster, admin_client):
+    params = {"as_of": "2024-06-15"}
+    html = admin_client.get(url("/reports/forecast/", params)).content.decode()
+
+    assert 'data-chart="forecast" data-source="forecast-data"' in html
+    assert embedded_json(html, "forecast-data") == admin_client.get(url("/reports/forecast.json", params)).json()

@@ -10,7 +10,7 @@ from audit.models import AuditEvent
 from reports.trend_forms import MONTH_INVALID, RANGE_FUTURE, RANGE_ORDER, RANGE_TOO_LONG
 from tests.factories import make_cadre, make_unit, make_user
 
-from .helpers import html_table, url
+from .helpers import embedded_json, html_table, url
 from .test_trend import archive
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +122,12 @@ def test_bad_ranges_are_refused_in_words(admin_client, params, message):
     assert response.status_code == 400
     assert any(message in line for line in response.json()["messages"])
     assert message in admin_client.get(url(PAGE, params)).content.decode()
+
+
+def test_page_embeds_for_its_chart_the_figures_the_json_serves(admin_client):
+    make_cadre(entry_date=D(2021, 7, 10))
+
+    html = admin_client.get(url(PAGE, RANGE)).content.decode()
+
+    assert 'data-chart="trend" data-source="trend-data"' in html
+    assert embedded_json(html, "trend-data") == admin_client.get(url(JSON, RANGE)).json()
