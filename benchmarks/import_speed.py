@@ -95,26 +95,26 @@ def setup_django(database_url):
 def step(kind, path, database_url):
     """Run one measured step in this process and print its JSON result."""
     setup_django(database_url)
+    import io
+
+    import python_calamine
     from django.conf import settings
     from django.db import connection, reset_queries
 
+    from cadres.roster_import.load import roster_import_plan
+    from cadres.roster_import.services import roster_import_apply
+
     settings.ROSTER_IMPORT_MAX_BYTES = 200 * 1024 * 1024
     data = Path(path).read_bytes()
-    # Connected before the clock starts: a server keeps its connections, and the floor has none.
+    # Connected and with its modules loaded before the clock starts, as a running server is; the
+    # floor's step loads the same modules.
     connection.ensure_connection()
     started = time.perf_counter()
     queries = None
     if kind == "floor":
-        import io
-
-        import python_calamine
-
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         rows = sum(1 for _row in workbook.get_sheet_by_index(0).iter_rows())
     else:
-        from cadres.roster_import.load import roster_import_plan
-        from cadres.roster_import.services import roster_import_apply
-
         settings.DEBUG = True
         reset_queries()
         plan = roster_import_plan(data, filename=Path(path).name)

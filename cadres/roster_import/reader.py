@@ -130,6 +130,9 @@ class RosterSheet:
                     cells[index] = value
             values = cells_of(cells)
             name = cells[name_index]
+            # The first cell filled: a footer line's words (填表人：…). Only a text can start with them
+            # (display() writes a number, date or error value with digits and signs).
+            first = cells[0] if cells[0] != "" else next((value for value in cells if value != ""), "")
             # Most rows are people: a name that is no header and no footer line, and more than three
             # cells filled. Only the others need _classify's closer look.
             if not (
@@ -137,7 +140,7 @@ class RosterSheet:
                 and name.strip(SPACES)
                 and len(values) - values.count("") > 3
                 and not (name_header[0] in name and normalize_header(name) == name_header)
-                and not display(next(value for value in cells if value != "")).startswith(NOTE_PREFIXES)
+                and not (first.__class__ is str and first.strip(SPACES).startswith(NOTE_PREFIXES))
             ):
                 reason = _classify(cells, columns, header_texts)
                 if reason:
