@@ -248,7 +248,12 @@ class Appraisal(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.year}年度{self.result}"
+        return self.label(self.year, self.result)
+
+    @staticmethod
+    def label(year, result):
+        """Return an appraisal as it is written: 2020年度优秀."""
+        return f"{year}年度{result}"
 
 
 class RewardKind(models.TextChoices):

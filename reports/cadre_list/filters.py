@@ -25,6 +25,7 @@ from cadres.querysets import NOT_YET_ENTERED, status_on
 from ..breakdowns import EDUCATION_LEVELS, HAN, NO_FULL_TIME
 from ..params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParamsForm
 from ..trend_forms import MonthField
+from ..widgets import LongSelectMultiple
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
@@ -237,6 +238,7 @@ class CadreListFilter(filters.FilterSet):
         queryset=Unit.objects.none(),
         distinct=False,
         error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+        widget=LongSelectMultiple,
     )
     not_own_unit = filters.ModelMultipleChoiceFilter(
         label="不含所在单位",
@@ -245,6 +247,7 @@ class CadreListFilter(filters.FilterSet):
         exclude=True,
         distinct=False,
         error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+        widget=LongSelectMultiple,
     )
     unit_kind = filters.ChoiceFilter(
         label="单位类型",
