@@ -2,6 +2,7 @@
 the writing), as the job's owner would get them from the list, with progress after each chunk; and the
 confirmation of a previewed roster import (cadres/roster_import), as the import page does it."""
 
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import audit
@@ -124,7 +125,8 @@ def roster_import(job):
     pending.delete()
     job_progress(job, 2)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
-    return {"message": IMPORTED.format(filename=batch.filename, **counts)}
+    link = f"{reverse('cadre_list')}?batch={batch.pk}" if batch.touched_count else ""
+    return {"message": IMPORTED.format(filename=batch.filename, **counts), "link": link}
 
 
 WORK = {Job.Kind.ROSTER_EXPORT: roster_export, Job.Kind.LRMX_ZIP: lrmx_zip, Job.Kind.ROSTER_IMPORT: roster_import}

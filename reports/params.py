@@ -16,6 +16,8 @@ from django.utils import timezone
 from cadres.forms import DATE_INVALID, UNIT_UNKNOWN, AsOfForm
 from cadres.models import Channel, Unit
 
+from .widgets import LongSelect
+
 DEFAULT_MAX_AGE = 35
 DEFAULT_RECENT_YEARS = 3
 DISTRICT_SCOPE = "全区"
@@ -275,6 +277,7 @@ class StatsParamsForm(AsOfForm):
         required=False,
         empty_label="全区",
         error_messages={"invalid_choice": UNIT_UNKNOWN, "invalid_pk_value": UNIT_UNKNOWN},
+        widget=LongSelect,
     )
 
     AS_OF_LABEL = "统计截止日期"

@@ -3,10 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..importing.pending import pending_discard, pending_get, pending_previewed, pending_store
 from ..importing.problems import ImportRefused
+from ..models import ImportBatch
 from ..roster_import.forms import RosterUploadForm
 from ..roster_import.load import IMPORT_PERMISSION, roster_import_read
 from ..roster_import.preview import PREVIEW_ROWS, preview_table
@@ -16,6 +18,19 @@ UPLOAD_GONE = "找不到待确认的导入（可能已导入或已超时），�
 DATA_CHANGED = "预览之后数据已发生变化，以下是按当前数据重新生成的预览，请再次确认"
 PERMISSION = IMPORT_PERMISSION
 KIND = "roster"
+
+
+def own_batch(request):
+    """Return the import the page was sent back with (`?batch=`) if the user made it, else None."""
+    value = request.GET.get("batch", "")
+    if not value.isdigit() or not request.user.is_authenticated:
+        return None
+    return ImportBatch.objects.filter(pk=int(value), user=request.user).first()
+
+
+def after_import(view_name, batch):
+    """Return the address of the import page showing `batch`'s result and its link to the roster."""
+    return f"{reverse(view_name)}?batch={batch.pk}"
 
 
 def _refused(request, error):
@@ -53,7 +68,7 @@ def roster_import(request):
             return _refused(request, error)
         return _preview(request, pending)
     status = 400 if form.errors else 200
-    return render(request, "cadres/roster_import.html", {"form": form}, status=status)
+    return render(request, "cadres/roster_import.html", {"form": form, "batch": own_batch(request)}, status=status)
 
 
 @require_POST
@@ -79,4 +94,4 @@ def roster_import_confirm(request):
     pending_discard(request, KIND)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
     messages.success(request, IMPORTED.format(filename=batch.filename, **counts))
-    return redirect("roster_import")
+    return redirect(after_import("roster_import", batch))

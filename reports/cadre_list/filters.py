@@ -18,13 +18,14 @@ from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus, StudyMode, UnitKind
 from cadres.dates import month_end
 from cadres.forms import DATE_INVALID, date_range_validators
-from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
+from cadres.models import Cadre, Channel, ChannelGroup, ImportBatch, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
 
 from ..breakdowns import EDUCATION_LEVELS, HAN, NO_FULL_TIME
 from ..params import DEFAULT_MAX_AGE, DEFAULT_RECENT_YEARS, StatsParamsForm
 from ..trend_forms import MonthField
+from ..widgets import LongSelectMultiple
 
 AGE_RANGE = "年龄应为0至100之间的整数"
 AGE_ORDER = "最小年龄不能大于最大年龄"
@@ -37,6 +38,7 @@ GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
 ANY = "全部"
 IDS_INVALID = "所选人员的编号无效"
+BATCH_UNKNOWN = "找不到编号为{value}的导入记录"
 YES, NO = "1", "0"
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -145,6 +147,15 @@ class CadreListFilter(filters.FilterSet):
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
     id = IdListFilter(label="所选人员")
+    # The people an import created or changed (the link on the import's result page).
+    batch = filters.ModelChoiceFilter(
+        label="导入批次",
+        field_name="import_batches",
+        queryset=ImportBatch.objects.all(),
+        distinct=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": BATCH_UNKNOWN.format(value="%(value)s")},
+    )
     group = filters.ModelChoiceFilter(
         label="统计分组",
         field_name="channel__group",
@@ -227,6 +238,7 @@ class CadreListFilter(filters.FilterSet):
         queryset=Unit.objects.none(),
         distinct=False,
         error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+        widget=LongSelectMultiple,
     )
     not_own_unit = filters.ModelMultipleChoiceFilter(
         label="不含所在单位",
@@ -235,6 +247,7 @@ class CadreListFilter(filters.FilterSet):
         exclude=True,
         distinct=False,
         error_messages={"invalid_choice": UNIT_UNKNOWN_ID.format(value="%(value)s")},
+        widget=LongSelectMultiple,
     )
     unit_kind = filters.ChoiceFilter(
         label="单位类型",
