@@ -24,6 +24,7 @@ class Job(models.Model):
         ROSTER_EXPORT = "roster_export", "干部名单（Excel）"
         LRMX_ZIP = "lrmx_zip", "任免审批表（.lrmx 压缩包）"
         ROSTER_IMPORT = "roster_import", "花名册导入"
+        ROSTER_PREVIEW = "roster_preview", "花名册读取与预览"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "排队等候"

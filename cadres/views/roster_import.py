@@ -1,17 +1,18 @@
 """Importing a roster in the browser: upload, preview with every problem per cell, then confirm."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..importing.pending import pending_discard, pending_get, pending_previewed, pending_store
+from ..importing.pending import megabytes, pending_discard, pending_get, pending_previewed, pending_store
 from ..importing.problems import ImportRefused
 from ..models import ImportBatch
 from ..roster_import.forms import RosterUploadForm
 from ..roster_import.load import IMPORT_PERMISSION, roster_import_read
-from ..roster_import.preview import PREVIEW_ROWS, preview_table
+from ..roster_import.preview import preview_context
 from ..roster_import.services import IMPORTED, roster_import_apply
 
 UPLOAD_GONE = "找不到待确认的导入（可能已导入或已超时），请重新上传花名册"
@@ -47,8 +48,7 @@ def _preview(request, pending, *, status=200, notice=None):
     except ImportRefused as error:
         return _refused(request, error)
     pending_previewed(pending, plan.fingerprint())
-    headers, rows = preview_table(sheet, plan)
-    context = {"plan": plan, "headers": headers, "rows": rows, "limit": PREVIEW_ROWS, "notice": notice}
+    context = {**preview_context(sheet, plan), "notice": notice}
     return render(request, "cadres/roster_preview.html", context, status=status if plan.ok else 400)
 
 
@@ -66,6 +66,11 @@ def roster_import(request):
             )
         except ImportRefused as error:
             return _refused(request, error)
+        if pending.size > settings.ROSTER_PREVIEW_BACKGROUND_BYTES:
+            # Too long to read within a request behind a proxy: the page hands it to the task worker
+            # (jobs: a POST to job_roster_preview, which shows the progress and then the preview).
+            context = {"form": RosterUploadForm(), "background": pending, "size": megabytes(pending.size)}
+            return render(request, "cadres/roster_import.html", context, status=202)
         return _preview(request, pending)
     status = 400 if form.errors else 200
     return render(request, "cadres/roster_import.html", {"form": form, "batch": own_batch(request)}, status=status)
