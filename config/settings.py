@@ -225,6 +225,8 @@ LOGGING = {
 ROSTER_IMPORT_MAX_BYTES = int(os.environ.get("ROSTER_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 ROSTER_IMPORT_MAX_UNCOMPRESSED = int(os.environ.get("ROSTER_IMPORT_MAX_UNCOMPRESSED", str(400 * 1024 * 1024)))
 ROSTER_IMPORT_MAX_ROWS = int(os.environ.get("ROSTER_IMPORT_MAX_ROWS", "200000"))
+# A roster larger than this (about 20,000 rows) is read and previewed by the task worker, not in the request.
+ROSTER_PREVIEW_BACKGROUND_BYTES = int(os.environ.get("ROSTER_PREVIEW_BACKGROUND_BYTES", str(2 * 1024 * 1024)))
 # .lrmx imports (cadres/lrmx): sized for a city's zip as `export_lrmx --zip` writes it (tens of thousands of
 # files with photos). One .lrmx is never larger than LRMX_IMPORT_MAX_BYTES, so a zip member that says it is
 # larger, or that inflates more than LRMX_IMPORT_MAX_RATIO times (a bomb), is refused before it is read.

@@ -24,6 +24,7 @@ class Job(models.Model):
         ROSTER_EXPORT = "roster_export", "干部名单（Excel）"
         LRMX_ZIP = "lrmx_zip", "任免审批表（.lrmx 压缩包）"
         ROSTER_IMPORT = "roster_import", "花名册导入"
+        ROSTER_PREVIEW = "roster_preview", "花名册读取与预览"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "排队等候"
@@ -40,6 +41,8 @@ class Job(models.Model):
     done = models.PositiveIntegerField("已处理", default=0)
     total = models.PositiveIntegerField("总数", null=True, blank=True)
     message = models.TextField("说明", blank=True)
+    # Where the result is shown when it is not a file (the roster of the people an import created or changed).
+    link = models.CharField("结果链接", max_length=200, blank=True)
     filename = models.CharField("文件名", max_length=200, blank=True)
     content_type = models.CharField("文件类型", max_length=100, blank=True)
     # In the database, as the monthly archive and the pending uploads: backed up with it, shared by every

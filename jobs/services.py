@@ -32,15 +32,15 @@ def job_progress(job, done, total=None):
     Job.objects.filter(pk=job.pk).update(**fields)
 
 
-def job_finish(job, *, filename="", content_type="", content=None, message=""):
-    """Mark `job` done with its message; keep its file (if it makes one) for its owner until it expires."""
+def job_finish(job, *, filename="", content_type="", content=None, message="", link=""):
+    """Mark `job` done with its message (and `link`, where its result is shown); keep its file (if it
+    makes one) for its owner until it expires."""
     now = timezone.now()
     job.status, job.filename, job.content_type = Job.Status.DONE, filename, content_type
-    job.content, job.size, job.message = content, len(content or b""), message
+    job.content, job.size, job.message, job.link = content, len(content or b""), message, link
     job.finished_at, job.expires_at = now, (now + file_max_age()) if content is not None else None
-    job.save(
-        update_fields=["status", "filename", "content_type", "content", "size", "message", "finished_at", "expires_at"]
-    )
+    fields = ["status", "filename", "content_type", "content", "size", "message", "link", "finished_at", "expires_at"]
+    job.save(update_fields=fields)
 
 
 def job_fail(job, message):

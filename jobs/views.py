@@ -1,6 +1,7 @@
 """Background jobs: start one from the cadre list, follow its progress, download its file (owner only)."""
 
 import io
+import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -20,6 +21,7 @@ from .services import job_download_audit
 from .tasks import job_start
 
 EXPIRED = "文件已过期删除，请重新发起"
+PREVIEW_EXPIRED = "预览已过期，请重新上传花名册"
 
 
 @require_POST
@@ -34,6 +36,31 @@ def roster_import_start(request):
     # The upload now belongs to the job: a new upload in the session must not replace it.
     request.session.pop(SESSION_KEYS[ROSTER_KIND], None)
     return redirect("job_detail", pk=job.pk)
+
+
+@require_POST
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def roster_preview_start(request):
+    """Read and preview the user's large roster upload as a background job; its page shows the preview when ready."""
+    pending = pending_get(request, ROSTER_KIND)
+    if pending is None:
+        messages.error(request, UPLOAD_GONE)
+        return redirect("roster_import")
+    job = job_start(user=request.user, kind=Job.Kind.ROSTER_PREVIEW, query=pending.key, request=request)
+    return redirect("job_detail", pk=job.pk)
+
+
+@require_GET
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def job_preview(request, pk):
+    """The preview a background reading made (the user's own job), with the confirmation in the background."""
+    job = get_object_or_404(Job.objects.of(request.user), pk=pk, kind=Job.Kind.ROSTER_PREVIEW, status=Job.Status.DONE)
+    if job.is_expired() or job.content is None:
+        messages.error(request, PREVIEW_EXPIRED)
+        return redirect("roster_import")
+    context = {**json.loads(bytes(job.content)), "background": job}
+    status = 400 if context["plan"]["problems"] else 200
+    return render(request, "cadres/roster_preview.html", context, status=status)
 
 
 @require_POST
@@ -63,7 +90,10 @@ def job_list(request):
 
 @require_GET
 def job_detail(request, pk):
-    return render(request, "jobs/detail.html", {"job": own_job(request, pk)})
+    job = own_job(request, pk)
+    if job.kind == Job.Kind.ROSTER_PREVIEW and job.status == Job.Status.DONE and not job.is_expired():
+        return redirect("job_preview", pk=job.pk)  # the wait is over: show the preview
+    return render(request, "jobs/detail.html", {"job": job})
 
 
 @require_GET
@@ -80,7 +110,7 @@ def job_status(request, pk):
             "percent": job.percent,
             "message": job.message,
             "download_url": reverse("job_download", args=[job.pk])
-            if job.status == Job.Status.DONE and not expired
+            if job.status == Job.Status.DONE and job.filename and not expired
             else None,
             "expired": expired,
         },
@@ -91,7 +121,7 @@ def job_status(request, pk):
 @require_GET
 def job_download(request, pk):
     """The finished file, to its owner only, until it expires; each download is audited."""
-    job = get_object_or_404(Job.objects.of(request.user), pk=pk, status=Job.Status.DONE)
+    job = get_object_or_404(Job.objects.of(request.user).exclude(filename=""), pk=pk, status=Job.Status.DONE)
     if job.is_expired() or job.content is None:
         return HttpResponse(EXPIRED, status=410, content_type="text/plain; charset=utf-8")
     job_download_audit(job, request)

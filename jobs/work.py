@@ -1,14 +1,20 @@
 """What each kind of job does: the exports of the cadre list, wrapped (reports/cadre_list/export.py does
-the writing), as the job's owner would get them from the list, with progress after each chunk; and the
-confirmation of a previewed roster import (cadres/roster_import), as the import page does it."""
+the writing), as the job's owner would get them from the list, with progress after each chunk; the reading
+and preview of a large roster upload; and the confirmation of a previewed roster import
+(cadres/roster_import), as the import page does both."""
 
+import json
+
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.importing.pending import pending_previewed
 from cadres.importing.problems import ImportRefused
 from cadres.models import PendingUpload
 from cadres.roster_import.load import IMPORT_PERMISSION, roster_import_read
+from cadres.roster_import.preview import preview_context
 from cadres.roster_import.services import IMPORTED, roster_import_apply
 from cadres.views.roster_import import KIND as ROSTER_KIND
 from cadres.views.roster_import import UPLOAD_GONE
@@ -31,6 +37,8 @@ from .services import JobFailed, job_progress, owner_request
 NOT_ALLOWED = "您已没有进行此项操作的权限"
 CHANGED_SINCE_PREVIEW = "预览之后数据已发生变化，未导入任何数据，请重新上传花名册并预览"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PREVIEW_READY = "已读取花名册“{filename}”：将新增{created}人，更新{updated}人，未变{unchanged}人；请查看预览后确认导入"
+PREVIEW_PROBLEMS = "已读取花名册“{filename}”：有{count}处错误，不能导入；请查看预览中的错误清单"
 
 
 def roster_export(job):
@@ -102,11 +110,7 @@ def roster_import(job):
 
     Two steps for the progress bar: reading and checking, then writing.
     """
-    pending = PendingUpload.objects.filter(
-        key=job.query, owner=job.owner, kind=ROSTER_KIND, expires_at__gt=timezone.now()
-    ).first()
-    if pending is None:
-        raise JobFailed(UPLOAD_GONE)
+    pending = _pending_roster(job)
     job_progress(job, 0, 2)
     try:
         _sheet, plan = roster_import_read(
@@ -124,14 +128,59 @@ def roster_import(job):
     pending.delete()
     job_progress(job, 2)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
-    return {"message": IMPORTED.format(filename=batch.filename, **counts)}
+    link = f"{reverse('cadre_list')}?batch={batch.pk}" if batch.touched_count else ""
+    return {"message": IMPORTED.format(filename=batch.filename, **counts), "link": link}
 
 
-WORK = {Job.Kind.ROSTER_EXPORT: roster_export, Job.Kind.LRMX_ZIP: lrmx_zip, Job.Kind.ROSTER_IMPORT: roster_import}
+def roster_preview(job):
+    """Read and check the owner's large roster upload (the pending upload the job names), as the import page
+    does for a small one: record what the preview shows (the fingerprint the confirmation checks) and keep the
+    preview itself (plain data, JSON) for the page that shows it.
+
+    Two steps for the progress bar: reading and checking, then the preview.
+    """
+    pending = _pending_roster(job)
+    job_progress(job, 0, 2)
+    try:
+        sheet, plan = roster_import_read(
+            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
+        )
+    except ImportRefused as error:
+        raise JobFailed(str(error)) from None
+    job_progress(job, 1)
+    pending_previewed(pending, plan.fingerprint())
+    content = json.dumps(preview_context(sheet, plan), ensure_ascii=False, default=str).encode()
+    job_progress(job, 2)
+    counts = plan.counts
+    message = (
+        PREVIEW_READY.format(filename=pending.filename, **counts)
+        if plan.ok
+        else PREVIEW_PROBLEMS.format(filename=pending.filename, count=len(plan.problems))
+    )
+    return {"message": message, "content": content, "content_type": "application/json"}
+
+
+def _pending_roster(job):
+    """Return the job owner's pending roster upload the job names, or fail the job saying it is gone."""
+    pending = PendingUpload.objects.filter(
+        key=job.query, owner=job.owner, kind=ROSTER_KIND, expires_at__gt=timezone.now()
+    ).first()
+    if pending is None:
+        raise JobFailed(UPLOAD_GONE)
+    return pending
+
+
+WORK = {
+    Job.Kind.ROSTER_EXPORT: roster_export,
+    Job.Kind.LRMX_ZIP: lrmx_zip,
+    Job.Kind.ROSTER_IMPORT: roster_import,
+    Job.Kind.ROSTER_PREVIEW: roster_preview,
+}
 PERMISSION = {
     Job.Kind.ROSTER_EXPORT: "cadres.export_cadres",
     Job.Kind.LRMX_ZIP: "cadres.export_cadres",
     Job.Kind.ROSTER_IMPORT: IMPORT_PERMISSION,
+    Job.Kind.ROSTER_PREVIEW: IMPORT_PERMISSION,
 }
 
 

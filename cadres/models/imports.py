@@ -1,11 +1,19 @@
-"""The record of each roster import: who, when, which file, what it created or changed."""
+"""The record of each import (a roster or .lrmx files): who, when, which file, whom it created or changed."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class ImportBatch(models.Model):
+    """One confirmed import; `cadres` are the people it created or changed (the roster's 导入批次 filter)."""
+
+    class Kind(models.TextChoices):
+        ROSTER = "roster", "花名册"
+        LRMX = "lrmx", "任免审批表"
+
     created_at = models.DateTimeField("导入时间", auto_now_add=True)
+    kind = models.CharField("类别", max_length=10, choices=Kind.choices, default=Kind.ROSTER)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="导入人", null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -18,14 +26,27 @@ class ImportBatch(models.Model):
     unchanged_count = models.PositiveIntegerField("未变", default=0)
     # [{"row": Excel row, "cadre": id, "action": "created"|"updated", "changes": {field: [old, new]}}]
     rows = models.JSONField("新增和修改的行", default=list, blank=True)
+    cadres = models.ManyToManyField(
+        "cadres.Cadre", verbose_name="新增或修改的干部", related_name="import_batches", blank=True
+    )
 
     class Meta:
-        verbose_name = "花名册导入记录"
-        verbose_name_plural = "花名册导入记录"
+        verbose_name = "导入记录"
+        verbose_name_plural = "导入记录"
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.filename}（{self.created_at:%Y-%m-%d %H:%M}）"
+        return f"{self.filename}（{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}）"
+
+    @property
+    def touched_count(self):
+        """Return how many people this import created or changed."""
+        return self.created_count + self.updated_count
+
+    def in_words(self):
+        """Return the import as the roster's filter chip names it: 2026-12-03 18:10 导入的花名册“…”，53人."""
+        when = timezone.localtime(self.created_at)
+        return f"{when:%Y-%m-%d %H:%M} 导入的{self.get_kind_display()}“{self.filename}”，{self.touched_count}人"
 
 
 class PendingUpload(models.Model):

@@ -195,8 +195,8 @@ def _insert_history(model, ids, stamp):
         cursor.execute(sql, [*params, json.dumps(ids)])
 
 
-def bulk_write(model, fields, *, inserted=(), updated=(), constants=None, versioned=False, user_id=None, when,
-               recorded=None):  # fmt: skip
+def bulk_write(model, fields, *, inserted=(), updated=(), constants=None, versioned=False, user_id=None, when=None,
+               recorded=None, history=True):  # fmt: skip
     """Write many rows of `model` in a fixed number of statements, with their django-simple-history rows.
 
     `inserted` are value lists aligned with `fields`; `updated` are (pk, version read, value list).
@@ -204,11 +204,14 @@ def bulk_write(model, fields, *, inserted=(), updated=(), constants=None, versio
     locking, see Cadre.save) each updated row is written only at the version read, its version
     going up by one; if any is not, raise StaleRowsError (the caller's transaction undoes the rest).
     History rows record `user_id` at `when`: "+" for each inserted row, "~" for the updated rows
-    whose pks are in `recorded` (all of them when None). Return the new rows' ids in order.
+    whose pks are in `recorded` (all of them when None); none with `history` False (a model
+    without history, such as a link table). Return the new rows' ids in order.
     """
-    ids = _insert_rows(model, fields, list(inserted), constants=constants, history=HistoryStamp("+", user_id, when))
+    stamp = HistoryStamp("+", user_id, when) if history else None
+    ids = _insert_rows(model, fields, list(inserted), constants=constants, history=stamp)
     updated = list(updated)
     _update_rows(model, fields, updated, constants=constants, versioned=versioned)
-    recorded = [pk for pk, _version, _values in updated] if recorded is None else list(recorded)
-    _insert_history(model, recorded, HistoryStamp("~", user_id, when))
+    if history:
+        recorded = [pk for pk, _version, _values in updated] if recorded is None else list(recorded)
+        _insert_history(model, recorded, HistoryStamp("~", user_id, when))
     return ids

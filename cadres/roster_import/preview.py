@@ -1,4 +1,5 @@
-"""The rows of a preview table: each cell with its problem, if any, so the page can highlight it."""
+"""What a preview shows: the plan in words and the first rows, each cell with its problem, if any, so
+the page can highlight it — as plain data, which a background reading keeps until the page shows it."""
 
 from dataclasses import dataclass
 from itertools import islice
@@ -42,3 +43,26 @@ def preview_table(sheet, plan, limit=PREVIEW_ROWS):
         changes = "；".join(planned.change_lines) if planned else ""
         rows.append((number, action, cells, whole_row, changes))
     return headers, rows
+
+
+def preview_context(sheet, plan, limit=PREVIEW_ROWS):
+    """Return what the preview page shows of `plan` as plain data (JSON-ready), read by cadres/roster_preview.html."""
+    headers, rows = preview_table(sheet, plan, limit)
+    return {
+        "plan": {
+            "filename": plan.filename,
+            "sheet": plan.sheet,
+            "header_row": plan.header_row,
+            "counts": plan.counts,
+            "new_units": [{"name": unit.name} for unit in plan.new_units],
+            "ignored_columns": list(plan.ignored_columns),
+            "skipped": [list(item) for item in plan.skipped],
+            "problems": [str(problem) for problem in plan.problems],
+        },
+        "headers": headers,
+        "rows": [
+            [number, action, [{"text": cell.text, "problem": cell.problem} for cell in cells], whole_row, changes]
+            for number, action, cells, whole_row, changes in rows
+        ],
+        "limit": limit,
+    }

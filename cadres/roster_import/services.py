@@ -91,6 +91,17 @@ def _studies(planned_rows, cadre_ids, user_id, now):
     bulk_write(EducationRecord, STUDY_FIELDS, inserted=created, updated=corrected, user_id=user_id, when=now)
 
 
+LINKED = [ImportBatch.cadres.through._meta.get_field(name) for name in ("importbatch", "cadre")]
+
+
+def import_batch_link(batch, cadre_ids):
+    """Record that `batch` created or changed the cadres `cadre_ids` (the roster's 导入批次 filter).
+
+    One statement, as for the cadres themselves.
+    """
+    bulk_write(ImportBatch.cadres.through, LINKED, inserted=[[batch.pk, pk] for pk in cadre_ids], history=False)
+
+
 def roster_import_apply(*, plan, user=None, request=None, username=""):
     """Save every row of a valid ImportPlan, its ImportBatch and audit event, in one transaction.
 
@@ -134,6 +145,7 @@ def _apply(plan, user, request, username):
         for planned, pk in zip(created + updated, created_ids + updated_ids, strict=True)
     ]
     batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.ROSTER,
         user=user if authenticated else None,
         username=user.get_username() if authenticated else username[:150],
         filename=plan.filename[:255],
@@ -144,6 +156,7 @@ def _apply(plan, user, request, username):
         unchanged_count=counts[UNCHANGED],
         rows=rows,
     )
+    import_batch_link(batch, created_ids + updated_ids)
     audit(
         action=CadreAction.ROSTER_IMPORT,
         user=user,

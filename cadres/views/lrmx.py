@@ -19,6 +19,7 @@ from ..lrmx.forms import LrmxUploadForm, as_of_or_page
 from ..lrmx.importer import lrmx_import_apply, lrmx_import_plan
 from ..lrmx.writer import cadre_lrmx, lrmx_cadres, lrmx_filename
 from ..models import Cadre, Channel, Unit
+from .roster_import import after_import, own_batch
 
 LRMX_CONTENT_TYPE = "application/xml; charset=utf-8"
 KIND = "lrmx"
@@ -63,7 +64,8 @@ def lrmx_import(request):
         return lrmx_import_confirm(request)
     form = LrmxUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "GET" or not form.is_valid():
-        return render(request, TEMPLATE, {"form": form}, status=400 if form.errors else 200)
+        context = {"form": form, "batch": own_batch(request) if request.method == "GET" else None}
+        return render(request, TEMPLATE, context, status=400 if form.errors else 200)
     upload = form.cleaned_data["file"]
     unit, channel = form.cleaned_data["unit"], form.cleaned_data["channel"]
     options = {"unit": unit.pk if unit else None, "channel": channel.pk if channel else None}
@@ -110,13 +112,13 @@ def lrmx_import_confirm(request):
     if plan.problems or plan.fingerprint() != pending.fingerprint:
         return _preview(request, pending, plan=plan, status=409, notice=DATA_CHANGED)
     try:
-        lrmx_import_apply(plan=plan, user=request.user, request=request, source=pending.filename)
+        batch = lrmx_import_apply(plan=plan, user=request.user, request=request, source=pending.filename)
     except ImportRefused:
         return _preview(request, pending, status=409, notice=DATA_CHANGED)
     pending_discard(request, KIND)
     created, updated = plan.counts[CREATED], plan.counts[UPDATED]
     if created or updated:
         messages.success(request, IMPORTED.format(count=len(plan.people), created=created, updated=updated))
-    else:
-        messages.info(request, NOTHING_CHANGED)
+        return redirect(after_import("lrmx_import", batch))
+    messages.info(request, NOTHING_CHANGED)
     return redirect("lrmx_import")

@@ -1,21 +1,37 @@
 """Importing a roster in the browser: upload, preview with every problem per cell, then confirm."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ..importing.pending import pending_discard, pending_get, pending_previewed, pending_store
+from ..importing.pending import megabytes, pending_discard, pending_get, pending_previewed, pending_store
 from ..importing.problems import ImportRefused
+from ..models import ImportBatch
 from ..roster_import.forms import RosterUploadForm
 from ..roster_import.load import IMPORT_PERMISSION, roster_import_read
-from ..roster_import.preview import PREVIEW_ROWS, preview_table
+from ..roster_import.preview import preview_context
 from ..roster_import.services import IMPORTED, roster_import_apply
 
 UPLOAD_GONE = "找不到待确认的导入（可能已导入或已超时），请重新上传花名册"
 DATA_CHANGED = "预览之后数据已发生变化，以下是按当前数据重新生成的预览，请再次确认"
 PERMISSION = IMPORT_PERMISSION
 KIND = "roster"
+
+
+def own_batch(request):
+    """Return the import the page was sent back with (`?batch=`) if the user made it, else None."""
+    value = request.GET.get("batch", "")
+    if not value.isdigit() or not request.user.is_authenticated:
+        return None
+    return ImportBatch.objects.filter(pk=int(value), user=request.user).first()
+
+
+def after_import(view_name, batch):
+    """Return the address of the import page showing `batch`'s result and its link to the roster."""
+    return f"{reverse(view_name)}?batch={batch.pk}"
 
 
 def _refused(request, error):
@@ -32,8 +48,7 @@ def _preview(request, pending, *, status=200, notice=None):
     except ImportRefused as error:
         return _refused(request, error)
     pending_previewed(pending, plan.fingerprint())
-    headers, rows = preview_table(sheet, plan)
-    context = {"plan": plan, "headers": headers, "rows": rows, "limit": PREVIEW_ROWS, "notice": notice}
+    context = {**preview_context(sheet, plan), "notice": notice}
     return render(request, "cadres/roster_preview.html", context, status=status if plan.ok else 400)
 
 
@@ -51,9 +66,14 @@ def roster_import(request):
             )
         except ImportRefused as error:
             return _refused(request, error)
+        if pending.size > settings.ROSTER_PREVIEW_BACKGROUND_BYTES:
+            # Too long to read within a request behind a proxy: the page hands it to the task worker
+            # (jobs: a POST to job_roster_preview, which shows the progress and then the preview).
+            context = {"form": RosterUploadForm(), "background": pending, "size": megabytes(pending.size)}
+            return render(request, "cadres/roster_import.html", context, status=202)
         return _preview(request, pending)
     status = 400 if form.errors else 200
-    return render(request, "cadres/roster_import.html", {"form": form}, status=status)
+    return render(request, "cadres/roster_import.html", {"form": form, "batch": own_batch(request)}, status=status)
 
 
 @require_POST
@@ -79,4 +99,4 @@ def roster_import_confirm(request):
     pending_discard(request, KIND)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
     messages.success(request, IMPORTED.format(filename=batch.filename, **counts))
-    return redirect("roster_import")
+    return redirect(after_import("roster_import", batch))

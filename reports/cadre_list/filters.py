@@ -18,7 +18,7 @@ from accounts.access import can_view_id_number
 from cadres.choices import CadreStatus, Degree, Education, Gender, PoliticalStatus, StudyMode, UnitKind
 from cadres.dates import month_end
 from cadres.forms import DATE_INVALID, date_range_validators
-from cadres.models import Cadre, Channel, ChannelGroup, PoolStatus, Unit
+from cadres.models import Cadre, Channel, ChannelGroup, ImportBatch, PoolStatus, Unit
 from cadres.pool.models import NOT_IN_POOL
 from cadres.querysets import NOT_YET_ENTERED, status_on
 
@@ -38,6 +38,7 @@ GROUP_UNKNOWN = "未知的统计分组：{value}"
 CHOICE_UNKNOWN = "“{value}”不是可选的值"
 ANY = "全部"
 IDS_INVALID = "所选人员的编号无效"
+BATCH_UNKNOWN = "找不到编号为{value}的导入记录"
 YES, NO = "1", "0"
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -146,6 +147,15 @@ class CadreListFilter(filters.FilterSet):
 
     q = filters.CharFilter(label="姓名或身份证号", method="filter_search")
     id = IdListFilter(label="所选人员")
+    # The people an import created or changed (the link on the import's result page).
+    batch = filters.ModelChoiceFilter(
+        label="导入批次",
+        field_name="import_batches",
+        queryset=ImportBatch.objects.all(),
+        distinct=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": BATCH_UNKNOWN.format(value="%(value)s")},
+    )
     group = filters.ModelChoiceFilter(
         label="统计分组",
         field_name="channel__group",

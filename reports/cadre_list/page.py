@@ -11,7 +11,7 @@ from ..params import ChannelLookup
 
 # The filters of the compact bar; the others are behind 更多筛选.
 BAR_FIELDS = ("q", "as_of", "unit", "group", "age_min", "age_max", "status")
-HIDDEN_FIELDS = ("id",)
+HIDDEN_FIELDS = ("id", "batch")
 PAGE_SIZES = (20, 50, 100)
 DEFAULT_PAGE_SIZE = 50
 # Parameters of the page itself, not filters.
@@ -108,6 +108,8 @@ def chip_text(name, field, cleaned, raw, form):
         return "、".join(names.get(value, value) for value in raw)
     if name == "unit":
         return str(cleaned)
+    if name == "batch":
+        return cleaned.in_words()
     if name == "group":
         return raw[0]
     choices = dict(getattr(field, "choices", []) or [])

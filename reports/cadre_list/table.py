@@ -10,6 +10,10 @@ from cadres.dates import age_on
 from ..tables import NUMERIC
 
 HAS_OR_NOT = {True: "有", False: "无"}
+# Long values wrap inside their column so the table fits 1366 px (static/css/site.css): names of units and posts
+# over a few lines, a political status or a pool status over two; a rank (二级主任科员) stays on one line.
+WRAP = {"td": {"class": "wrap"}, "th": {"class": "wrap"}}
+WRAP_NARROW = {"td": {"class": "wrap-narrow"}, "th": {"class": "wrap-narrow"}}
 # Columns whose value is that of the list's date: their header says the date.
 DATED = {
     "age": "年龄",
@@ -21,8 +25,8 @@ DATED = {
     "grassroots": "基层经验",
     "organ": "机关阅历",
 }
-# The date on a line of its own, small, so the dated columns stay narrow.
-DATED_HEADER = '{}<span class="header-date">（{}）</span>'
+# The date on a line of its own, small and without brackets, so the dated columns stay narrow.
+DATED_HEADER = '{}<span class="header-date">{}</span>'
 
 
 class PageFirstData(TableQuerysetData):
@@ -54,15 +58,17 @@ class CadreListTable(tables.Table):
     gender = tables.Column("性别")
     birth_date = tables.DateColumn("Y-m-d", verbose_name="出生日期")
     age = tables.Column("年龄", empty_values=(), order_by=("-birth_date",), attrs=NUMERIC)
-    unit = tables.Column("工作单位", accessor="unit_name_on_date", order_by=("unit_name_on_date",))
-    post = tables.Column("职务", accessor="post_on_date", order_by=("post_on_date",))
+    unit = tables.Column("工作单位", accessor="unit_name_on_date", order_by=("unit_name_on_date",), attrs=WRAP)
+    post = tables.Column("职务", accessor="post_on_date", order_by=("post_on_date",), attrs=WRAP)
     rank = tables.Column("职级", accessor="rank_on_date", order_by=("rank_on_date",))
     channel = tables.Column("进入方式", order_by=("channel__group__sort_order", "channel__sort_order"))
     entry_date = tables.DateColumn("Y-m-d", verbose_name="进入时间")
-    political_status = tables.Column("政治面貌")
+    political_status = tables.Column("政治面貌", attrs=WRAP_NARROW)
     education = tables.Column("最高学历")
     status = tables.Column("状态", accessor="status_on_date", order_by=("status_on_date",))
-    pool_status = tables.Column("年轻干部库", accessor="pool_status_on_date", order_by=("pool_status_on_date",))
+    pool_status = tables.Column(
+        "年轻干部库", accessor="pool_status_on_date", order_by=("pool_status_on_date",), attrs=WRAP_NARROW
+    )
     grassroots = tables.Column("基层经验", accessor="has_grassroots", empty_values=(), orderable=False)
     organ = tables.Column("机关阅历", accessor="has_organ", empty_values=(), orderable=False)
 

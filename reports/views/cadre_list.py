@@ -24,6 +24,7 @@ from ..cadre_list.export import ExportColumnsForm, cadre_list_lrmx_archive, cadr
 from ..cadre_list.filters import CadreListFilter
 from ..cadre_list.page import (
     BAR_FIELDS,
+    HIDDEN_FIELDS,
     PAGE_SIZES,
     chips,
     more_open,
@@ -67,7 +68,9 @@ def cadre_list(request):
     context = {
         "filterset": filterset,
         "bar_fields": [filterset.form[name] for name in BAR_FIELDS],
-        "more_fields": [filterset.form[name] for name in filterset.form.fields if name not in (*BAR_FIELDS, "id")],
+        "more_fields": [
+            filterset.form[name] for name in filterset.form.fields if name not in BAR_FIELDS + HIDDEN_FIELDS
+        ],
         "more_open": more_open(filterset),
         "columns_form": ExportColumnsForm(),
         "saved_filters": SavedFilter.objects.filter(user=request.user),

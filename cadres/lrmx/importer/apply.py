@@ -6,8 +6,9 @@ from django.db import IntegrityError, transaction
 from audit.services import audit
 
 from ...audit_actions import CadreAction
+from ...importing.outcome import CREATED, UNCHANGED, UPDATED
 from ...importing.problems import ImportRefused
-from ...models import StaleEditError
+from ...models import ImportBatch, StaleEditError
 from ...photos import cadre_photo_save
 
 NOT_VALID = "文件有错误，未导入任何内容；请修改后重新上传"
@@ -16,7 +17,8 @@ IMPORTED = "导入任免审批表：{name}（{action}）"
 
 
 def lrmx_import_apply(*, plan, user, request=None, source=""):
-    """Save every person of `plan` and its records, with one audit event each, all or nothing.
+    """Save every person of `plan` and its records, with one audit event each and the ImportBatch
+    naming whom it created or changed (returned), all or nothing.
 
     Refuse (ImportRefused) a plan with problems: nothing of a partly valid upload is ever written;
     and a plan whose cadres someone else changed since it was made (each is saved at the version
@@ -28,8 +30,37 @@ def lrmx_import_apply(*, plan, user, request=None, source=""):
         with transaction.atomic():
             for person in plan.people:
                 _apply(person, user, request, source)
+            return _record(plan, user, source)
     except (StaleEditError, IntegrityError, ValidationError):
         raise ImportRefused(STALE) from None
+
+
+def _record(plan, user, source):
+    """Create the ImportBatch of an applied plan, linked to the cadres it created or changed."""
+    authenticated = user is not None and user.is_authenticated
+    counts = plan.counts
+    touched = [person for person in plan.people if person.action != UNCHANGED]
+    batch = ImportBatch.objects.create(
+        kind=ImportBatch.Kind.LRMX,
+        user=user if authenticated else None,
+        username=user.get_username() if authenticated else "",
+        filename=(plan.filename or source)[:255],
+        sha256=plan.sha256,
+        created_count=counts[CREATED],
+        updated_count=counts[UPDATED],
+        unchanged_count=counts[UNCHANGED],
+        rows=[
+            {
+                "file": person.filename,
+                "cadre": person.cadre.pk,
+                "action": person.action,
+                "changes": [change.label for change in person.changes],
+            }
+            for person in touched
+        ],
+    )
+    batch.cadres.add(*{person.cadre.pk for person in touched})
+    return batch
 
 
 def _apply(person, user, request, source):
