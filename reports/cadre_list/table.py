@@ -3,6 +3,7 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
+from django_tables2.data import TableQuerysetData
 
 from cadres.dates import age_on
 
@@ -26,6 +27,21 @@ DATED = {
 }
 # The date on a line of its own, small and without brackets, so the dated columns stay narrow.
 DATED_HEADER = '{}<span class="header-date">{}</span>'
+
+
+class PageFirstData(TableQuerysetData):
+    """The cadres of the list, a page of them found by id first and then read with their values of the date.
+
+    The values of the date (unit, post, rank, status, pool status) are a subquery each per row. Sliced
+    directly, PostgreSQL computes them for every row before the page too (25,000 rows for page 500);
+    narrowed to the page's ids (`pk IN (… ORDER BY … LIMIT … OFFSET …)`), for the page's rows only.
+    Still one query, in the list's order.
+    """
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return self.data.filter(pk__in=self.data.values("pk")[key])
+        return super().__getitem__(key)
 
 
 class CadreListTable(tables.Table):
@@ -71,7 +87,7 @@ class CadreListTable(tables.Table):
         """
         self.as_of = as_of
         self.link_as_of = link_as_of
-        super().__init__(data, **kwargs)
+        super().__init__(PageFirstData(data), **kwargs)
         for key, label in DATED.items():
             self.columns[key].column.verbose_name = format_html(DATED_HEADER, label, f"{as_of:%Y-%m-%d}")
 
