@@ -100,3 +100,22 @@ def test_a_long_audit_cell_wraps_in_its_column(demo, wide, live_server):
     assert wide.evaluate(SIDEWAYS) <= 0
     table = wide.locator(".audit-table")
     assert table.evaluate("t => t.scrollWidth - t.clientWidth") <= 0
+
+
+def test_the_admin_fits_1366_under_the_sites_header(demo, wide, live_server):
+    log_in(wide, live_server, "admin")
+    wide.goto(f"{live_server.url}/admin/cadres/cadre/")
+    assert wide.evaluate(SIDEWAYS) <= 0
+    assert wide.locator(".site-header .site-nav a[aria-current=page]").inner_text() == "数据维护"
+    # Each name in the list on one line: its cell no taller than one line of text.
+    heights = wide.evaluate(
+        "[...document.querySelectorAll('#result_list tbody th a')].map(a => a.getClientRects().length)"
+    )
+    assert heights and set(heights) == {1}
+
+    cadre = wide.evaluate("document.querySelector('#result_list tbody th a').getAttribute('href')")
+    wide.goto(f"{live_server.url}{cadre}")
+    assert wide.evaluate(SIDEWAYS) <= 0
+    # The 工作经历 table scrolls inside its own box rather than widening the page.
+    box = wide.locator("#work_records-group fieldset.module")
+    assert box.evaluate("box => box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === 'auto'")
