@@ -12,7 +12,12 @@ shared; the slower runs measure the neighbours). It prints ONE table: time, floo
 queries and the peak memory (resident memory added during the run, sampled every 5 ms).
 
   statistics function/JSON/page  young_cadre_stats(), /reports/young-cadres.json and the page
-                                 vs one raw SQL aggregate of the same people
+                                 vs the same counts in raw SQL: the group aggregate, the channels and
+                                 the breakdowns' four grouped aggregates of the same people
+  breakdowns                     reports/breakdowns.py vs its four grouped aggregates in raw SQL
+  trend function/JSON/page       24 months (reports/trend.py) vs its conditional counts in raw SQL
+  forecast function/JSON/page    24 months (reports/forecast.py) vs its conditional counts and the
+                                 recent entrants' rows in raw SQL
   roster page first / deep       /cadres/ (page 1; page 500 — or the last — with three filters)
                                  vs a plain paginated SELECT of the shown columns and its COUNT
   roster JSON                    /cadres.json page 1 vs the same SELECT

@@ -15,6 +15,9 @@ AS_OF = datetime.date(2021, 7, 31)
 EXCLUDED = ((2021, "gongwuyuan"), (2021, "shiye"))
 STATS_QUERY = "as_of=2021-07-31&max_age=35&exclude=2021:gongwuyuan&exclude=2021:shiye"
 ROSTER_QUERY = "as_of=2021-07-31"
+# The trend's 24 months up to AS_OF's (each counted on its last day) and the same statistics' parameters.
+TREND_RANGE = (datetime.date(2019, 8, 1), datetime.date(2021, 7, 1))
+TREND_QUERY = "start=2019-08&end=2021-07&max_age=35&exclude=2021:gongwuyuan&exclude=2021:shiye"
 # Three filters of the deep page: women, 大学本科, with 基层经验 on the day.
 DEEP_FILTERS = "as_of=2021-07-31&gender=女&education=大学本科&grassroots=1"
 DEEP_PAGE = 500
@@ -99,7 +102,8 @@ def counted_where(connection, channel_ids):
     return where, params, years_before(AS_OF, 3)
 
 
-def stats_floor(connection, channel_ids):
+def group_floor(connection, channel_ids):
+    """The statistics' group aggregate: the counted people by channel, with the recent and experience counts."""
     where, params, window = counted_where(connection, channel_ids)
     statement = (
         "SELECT c.channel_id, COUNT(*),"
@@ -111,7 +115,160 @@ def stats_floor(connection, channel_ids):
     )
     with connection.cursor() as cursor:
         cursor.execute(statement, [window, AS_OF, AS_OF, AS_OF, *params])
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+        cursor.execute(CHANNELS)
+        return rows, cursor.fetchall()
+
+
+CHANNELS = (
+    "SELECT ch.id, ch.code, ch.name, g.name FROM cadres_channel ch JOIN cadres_channelgroup g ON g.id = ch.group_id"
+    " ORDER BY g.sort_order, g.id, ch.sort_order"
+)
+
+
+def year_of(connection, column):
+    """Return the SQL of the year of a date column, the plain way of each database."""
+    if connection.vendor == "sqlite":
+        return f"CAST(strftime('%%Y', {column}) AS INTEGER)"
+    return f"EXTRACT(YEAR FROM {column})"
+
+
+def month_day_of(connection, column):
+    """Return the SQL of a date's month and day as one number (7 July → 707), to compare with a birthday."""
+    if connection.vendor == "sqlite":
+        return f"CAST(strftime('%%m%%d', {column}) AS INTEGER)"
+    return f"(EXTRACT(MONTH FROM {column}) * 100 + EXTRACT(DAY FROM {column}))"
+
+
+def rank_of(column):
+    from cadres.choices import Education
+
+    cases = " ".join(f"WHEN '{value}' THEN {Education.rank(value)}" for value in Education.values)
+    return f"CASE {column} {cases} ELSE -1 END"
+
+
+def breakdown_floor(connection, channel_ids):
+    """The breakdowns' four grouped aggregates of the counted people (reports/breakdowns.py), in raw SQL:
+    birth year × birthday come × gender; politics × ethnicity × education × its mode × the highest 全日制
+    学历 (own or from the records); unit; entry year × recent."""
+    where, params, window = counted_where(connection, channel_ids)
+    greatest = "MAX" if connection.vendor == "sqlite" else "GREATEST"
+    full_time = (
+        f"{greatest}(CASE WHEN c.education_mode = '全日制' THEN {rank_of('c.education')} ELSE -1 END,"
+        f" COALESCE((SELECT MAX({rank_of('r.education')}) FROM cadres_educationrecord r"
+        " WHERE r.cadre_id = c.id AND r.mode = '全日制'), -1))"
+    )
+    statements = [
+        (
+            f"SELECT {year_of(connection, 'c.birth_date')},"
+            f" CASE WHEN {month_day_of(connection, 'c.birth_date')} <= %s THEN 1 ELSE 0 END, c.gender, COUNT(*)"
+            f" FROM cadres_cadre c WHERE {where} GROUP BY 1, 2, 3",
+            [AS_OF.month * 100 + AS_OF.day, *params],
+        ),
+        (
+            f"SELECT c.political_status, c.ethnicity, c.education, c.education_mode, {full_time}, COUNT(*)"
+            f" FROM cadres_cadre c WHERE {where} GROUP BY 1, 2, 3, 4, 5",
+            params,
+        ),
+        (
+            "SELECT c.unit_id, u.name, u.kind, u.sort_order, COUNT(*) FROM cadres_cadre c"
+            f" JOIN cadres_unit u ON u.id = c.unit_id WHERE {where} GROUP BY c.unit_id, u.name, u.kind, u.sort_order",
+            params,
+        ),
+        (
+            f"SELECT {year_of(connection, 'c.entry_date')},"
+            " CASE WHEN c.entry_date > %s AND c.entry_date <= %s THEN 1 ELSE 0 END, COUNT(*)"
+            f" FROM cadres_cadre c WHERE {where} GROUP BY 1, 2",
+            [window, AS_OF, *params],
+        ),
+    ]
+    with connection.cursor() as cursor:
+        out = []
+        for statement, arguments in statements:
+            cursor.execute(statement, arguments)
+            out.append(cursor.fetchall())
+        return out
+
+
+def stats_floor(connection, channel_ids):
+    """What the statistics function counts, in raw SQL: the group aggregate, the channels, the breakdowns."""
+    return group_floor(connection, channel_ids), breakdown_floor(connection, channel_ids)
+
+
+def counted_on(day, max_age=35):
+    """Return (SQL, parameters) of "on the roster and young on `day`" (counted_on_q)."""
+    return (
+        "(c.entry_date <= %s AND (c.leave_date IS NULL OR c.leave_date > %s) AND c.birth_date > %s)",
+        [day, day, cutoff(day, max_age)],
+    )
+
+
+def excluded_sql(channel_ids):
+    sql = " AND ".join("NOT (c.entry_date BETWEEN %s AND %s AND c.channel_id = %s)" for _ in EXCLUDED)
+    params = []
+    for year, code in EXCLUDED:
+        params += [datetime.date(year, 1, 1), datetime.date(year, 12, 31), channel_ids[code]]
+    return sql, params
+
+
+def trend_floor(connection, channel_ids, days):
+    """The trend's conditional counts (reports/trend.py): each month's counted and recent by channel, one query."""
+    from cadres.dates import years_before
+
+    columns, params = [], []
+    for day in days:
+        condition, arguments = counted_on(day)
+        columns.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+        columns.append(f"SUM(CASE WHEN {condition} AND c.entry_date > %s AND c.entry_date <= %s THEN 1 ELSE 0 END)")
+        params += [*arguments, *arguments, years_before(day, 3), day]
+    excluded, excluded_params = excluded_sql(channel_ids)
+    statement = (
+        f"SELECT c.channel_id, {', '.join(columns)} FROM cadres_cadre c"
+        " WHERE c.entry_date <= %s AND (c.leave_date IS NULL OR c.leave_date > %s) AND c.birth_date > %s"
+        f" AND {excluded} GROUP BY c.channel_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, days[-1], days[0], cutoff(days[0], 35), *excluded_params])
+        rows = cursor.fetchall()
+        cursor.execute(CHANNELS)
+        return rows, cursor.fetchall()
+
+
+def forecast_floor(connection, channel_ids, periods):
+    """The forecast's work (reports/forecast.py) in raw SQL: the counted by channel and unit with each month's
+    leavers and size in one query, the channels, and the recent window's entrants read to sum their years."""
+    from cadres.dates import shift_years, years_before
+
+    where, params, _ = counted_where(connection, channel_ids)
+    columns, arguments = [], []
+    for after, until in periods:
+        columns.append("SUM(CASE WHEN c.birth_date > %s AND NOT c.birth_date > %s THEN 1 ELSE 0 END)")
+        condition, counted = counted_on(until)
+        columns.append(f"SUM(CASE WHEN {condition} THEN 1 ELSE 0 END)")
+        arguments += [cutoff(after, 35), cutoff(until, 35), *counted]
+    statement = (
+        f"SELECT c.channel_id, c.unit_id, u.name, u.sort_order, COUNT(*), {', '.join(columns)}"
+        f" FROM cadres_cadre c JOIN cadres_unit u ON u.id = c.unit_id WHERE {where}"
+        " GROUP BY c.channel_id, c.unit_id, u.name, u.sort_order"
+    )
+    excluded, excluded_params = excluded_sql(channel_ids)
+    years = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*arguments, *params])
+        rows = cursor.fetchall()
+        cursor.execute(CHANNELS)
+        cursor.fetchall()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(
+            "SELECT c.channel_id, c.birth_date, c.entry_date FROM cadres_cadre c"
+            f" WHERE c.entry_date > %s AND c.entry_date <= %s AND {excluded}",
+            [years_before(AS_OF, 3), AS_OF, *excluded_params],
+        )
+        while chunk := cursor.fetchmany(EXPORT_CHUNK):
+            for channel, birth, entry in chunk:
+                entrants, total = years.get(channel, (0, 0.0))
+                years[channel] = (entrants + 1, total + max(0, (shift_years(birth, 36) - entry).days) / 365.25)
+    return rows, years
 
 
 ROSTER_SELECT = (
@@ -275,10 +432,13 @@ def measure_all(database_url, repeat, only=None):
     from django.test import Client
 
     from cadres.models import Cadre, Channel
+    from reports.breakdowns import compute_breakdowns
     from reports.cadre_list.export import COLUMNS
+    from reports.forecast import age_out_forecast, forecast_periods
     from reports.monthly import monthly_sheets
     from reports.params import StatsParams
     from reports.stats import counted_cadres, young_cadre_stats
+    from reports.trend import trend_days, young_cadre_trend
     from reports.workbooks import young_cadre_workbook
 
     user, _ = get_user_model().objects.get_or_create(
@@ -292,6 +452,8 @@ def measure_all(database_url, repeat, only=None):
     deep_count = roster_floor(connection, *deep_where())[0]
     deep_page = max(1, min(DEEP_PAGE, (deep_count + PAGE_SIZE - 1) // PAGE_SIZE))
     export_query = f"{ROSTER_QUERY}&" + "&".join(f"columns={column.key}" for column in COLUMNS)
+    days = trend_days(*TREND_RANGE, AS_OF)
+    periods = forecast_periods(AS_OF)
 
     def get(path):
         def action():
@@ -310,13 +472,22 @@ def measure_all(database_url, repeat, only=None):
         stats = young_cadre_stats(params)
         return len(young_cadre_workbook(stats, counted_cadres(params), monthly_sheets()))
 
+    stats = lambda: stats_floor(connection, channel_ids)  # noqa: E731
+    trend = lambda: trend_floor(connection, channel_ids, days)  # noqa: E731
+    forecast = lambda: forecast_floor(connection, channel_ids, periods)  # noqa: E731
     work = [
-        ("statistics function vs one SQL aggregate", lambda: young_cadre_stats(params),
-         lambda: stats_floor(connection, channel_ids)),
-        ("statistics JSON vs one SQL aggregate", get(f"/reports/young-cadres.json?{STATS_QUERY}"),
-         lambda: stats_floor(connection, channel_ids)),
-        ("statistics page vs one SQL aggregate", get(f"/reports/young-cadres/?{STATS_QUERY}"),
-         lambda: stats_floor(connection, channel_ids)),
+        ("statistics function vs its SQL aggregates", lambda: young_cadre_stats(params), stats),
+        ("statistics JSON vs its SQL aggregates", get(f"/reports/young-cadres.json?{STATS_QUERY}"), stats),
+        ("statistics page vs its SQL aggregates", get(f"/reports/young-cadres/?{STATS_QUERY}"), stats),
+        ("breakdowns vs their 4 SQL aggregates",
+         lambda: compute_breakdowns(Cadre.objects.young_cadres(params), params, recent_label="近三年"),
+         lambda: breakdown_floor(connection, channel_ids)),
+        ("trend, 24 months vs its SQL aggregate", lambda: young_cadre_trend(params, *TREND_RANGE, today=AS_OF), trend),
+        ("trend JSON vs its SQL aggregate", get(f"/reports/trend.json?{TREND_QUERY}"), trend),
+        ("trend page vs its SQL aggregate", get(f"/reports/trend/?{TREND_QUERY}"), trend),
+        ("forecast, 24 months vs its SQL", lambda: age_out_forecast(params), forecast),
+        ("forecast JSON vs its SQL", get(f"/reports/forecast.json?{STATS_QUERY}"), forecast),
+        ("forecast page vs its SQL", get(f"/reports/forecast/?{STATS_QUERY}"), forecast),
         ("roster page 1 vs paginated SELECT", get(f"/cadres/?{ROSTER_QUERY}"), lambda: roster_floor(connection)),
         (f"roster page {deep_page}, 3 filters vs paginated SELECT", get(f"/cadres/?{DEEP_FILTERS}&page={deep_page}"),
          lambda: roster_floor(connection, *deep_where(), page=deep_page)),

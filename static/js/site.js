@@ -94,7 +94,19 @@
     apply("all");
   }
 
+  /* The header's menus (导入): one open at a time, closed by a click elsewhere or Escape. */
+  function setUpNavMenus() {
+    var menus = document.querySelectorAll(".nav-menu");
+    document.addEventListener("click", function (event) {
+      menus.forEach(function (menu) { if (!menu.contains(event.target)) { menu.open = false; } });
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { menus.forEach(function (menu) { menu.open = false; }); }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    setUpNavMenus();
     setUpSelection();
     document.querySelectorAll(".preview-filter").forEach(setUpPreviewFilter);
     document.querySelectorAll("form.filter-bar").forEach(dropEmptyOnSubmit);

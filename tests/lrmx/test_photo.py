@@ -169,7 +169,7 @@ def test_import_page_says_the_photo_will_be_updated(client):
     client.force_login(make_user("干部科"))
     upload = SimpleUploadedFile("张三.lrmx", with_photo(file_of(cadre), image_bytes()))
     page = client.post(reverse("lrmx_import"), {"file": upload}).content.decode()
-    assert "<th>照片</th>" in page
+    assert '<th scope="row">照片</th>' in page
     assert PHOTO_UPDATE in page
     assert not CadrePhoto.objects.exists()
 

@@ -1,5 +1,9 @@
 """The .lrmx pages: access (403 without permission, 404 for another unit), the age basis, the import flow."""
 
+import io
+import zipfile
+
+import lxml.html
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -158,3 +162,22 @@ def test_a_confirmation_of_another_preview_is_refused(client):
     client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("张三.lrmx", lrmx_of(cadre))})
     response = client.post(reverse("lrmx_import"), {"confirm": "0" * 64}, follow=True)
     assert UPLOAD_EXPIRED in response.content.decode()
+
+
+def test_the_preview_gives_a_row_per_file_with_its_changes_named(client):
+    unit = make_unit()
+    changed = make_full_cadre(name="张三", unit=unit)
+    same = make_full_cadre(name="李四", unit=unit, birth_date=AS_OF.replace(year=1991))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as zip_file:
+        zip_file.writestr("1.张三.lrmx", lrmx_of(changed).replace("湖北黄石".encode(), "湖北武汉".encode()))
+        zip_file.writestr("2.李四.lrmx", lrmx_of(same))
+    client.force_login(make_user("干部科"))
+
+    response = client.post(reverse("lrmx_import"), {"file": SimpleUploadedFile("两人.zip", archive.getvalue())})
+
+    rows = lxml.html.fromstring(response.content).xpath("//table[contains(@class, 'lrmx-people')]/tbody/tr")
+    cells = [[cell.text_content().strip() for cell in row.xpath("./td")] for row in rows]
+    assert [row[:3] for row in cells] == [["1.张三.lrmx", "张三", "更新"], ["2.李四.lrmx", "李四", "未变"]]
+    assert cells[0][3].startswith("1项：籍贯")
+    assert cells[1][3] == "无变化"
