@@ -10,6 +10,7 @@ year). The people counted today are followed month by month in one grouped query
 import dataclasses
 import datetime
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count
 
@@ -161,32 +162,33 @@ def age_out_forecast(params, *, cadres=None, months=FORECAST_MONTHS):
             "pk", filter=aged_at_most_q(after, params.max_age) & ~aged_at_most_q(until, params.max_age)
         )
         counts[f"size{i}"] = Count("pk", filter=counted_on_q(until, params.max_age))
+    names = list(counts)
     rows = list(
         cadres.young_cadres(params)
         .order_by()
         .values("channel", "unit", "unit__name", "unit__sort_order")
         .annotate(**counts)
+        .values_list("channel", "unit", "unit__name", "unit__sort_order", *names)
     )
     channels = list(Channel.objects.select_related("group").order_by("group__sort_order", "group__pk", "sort_order"))
     group_of = {channel.pk: channel.group.name for channel in channels}
     forecast.group_names = list(dict.fromkeys(group_of.values()))
-    forecast.total = sum(row["n"] for row in rows)
-    for i, (after, until) in enumerate(periods):
-        month = ForecastMonth(add_months(params.as_of, i), after, until)
-        for row in rows:
-            leaving = row[f"out{i}"]
-            month.size += row[f"size{i}"]
+    forecast.months = [ForecastMonth(add_months(params.as_of, i), *period) for i, period in enumerate(periods)]
+    leaving_units = {}
+    # One pass over the (channel, unit) rows: each row's leavers month by month, and the sizes summed.
+    sizes = [0] * len(periods)
+    for channel, unit, unit_name, unit_order, total, *figures in rows:
+        forecast.total += total
+        sizes = [size + figure for size, figure in zip(sizes, figures[1::2], strict=True)]
+        group = group_of[channel]
+        for month, leaving in zip(forecast.months, figures[0::2], strict=True):
             if leaving:
                 month.leaving += leaving
-                group = group_of[row["channel"]]
                 month.by_group[group] = month.by_group.get(group, 0) + leaving
-                month.by_unit[row["unit"]] = month.by_unit.get(row["unit"], 0) + leaving
-        forecast.months.append(month)
-    leaving_units = {
-        row["unit"]: (row["unit__sort_order"], row["unit__name"])
-        for row in rows
-        if any(row[f"out{i}"] for i in range(len(periods)))
-    }
+                month.by_unit[unit] = month.by_unit.get(unit, 0) + leaving
+                leaving_units[unit] = (unit_order, unit_name)
+    for month, size in zip(forecast.months, sizes, strict=True):
+        month.size = size
     forecast.units = [(pk, name) for pk, (_, name) in sorted(leaving_units.items(), key=lambda item: item[1])]
     forecast.intake = recent_intake(params, cadres, channels)
     return forecast
@@ -207,6 +209,7 @@ def recent_intake(params, cadres, channels):
     return list(intake.values())
 
 
+@lru_cache(maxsize=4096)  # called per unit and month by the page and the JSON
 def in_unit(params, pk, name):
     """Return `params` narrowed to unit `pk`, for a drill-down link (only the unit's pk and name are read)."""
     return dataclasses.replace(params, unit=Unit(pk=pk, name=name))

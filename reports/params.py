@@ -228,7 +228,10 @@ class StatsParams:
         return form.params()
 
     def to_query(self):
-        """Return the parameters as query pairs, read back by from_query (and the cadre list's filters)."""
+        """Return the parameters as query pairs, read back by from_query (and the cadre list's filters).
+
+        The unit comes last: the drill-down links of many units share the part before it (drilldown.py).
+        """
         pairs = [("as_of", self.as_of.isoformat()), ("max_age", self.max_age), ("recent_years", self.recent_years)]
         pairs += [("exclude", f"{year}:{code}") for year, code in self.excluded]
         if self.unit is not None:

@@ -1,6 +1,7 @@
 """Template helpers of the pages over time: a figure's drill-down link, an archived figure."""
 
 from django import template
+from django.utils.html import format_html_join
 
 from ..drilldown import drilldown_url
 from ..forecast import in_unit
@@ -21,9 +22,21 @@ def archived_count(month, name):
 
 
 @register.simple_tag
-def unit_drilldown(params, pk, name, **narrowing):
-    """Return the drill-down of one figure of unit `pk` (the unit's own and its lower units' people)."""
-    return drilldown_url(in_unit(params, pk, name), **narrowing)
+def unit_leaving_links(params, forecast, pk, name, counts):
+    """Return the months in which people leave unit `pk` by age, each linked to their names: "2021年8月 2人".
+
+    Written in Python: a template loop over every unit and month took most of the forecast page's time.
+    """
+    unit_params = in_unit(params, pk, name)
+    return format_html_join(
+        "",
+        '<a href="{}">{}年{}月 {}人</a> ',
+        (
+            (drilldown_url(unit_params, leaves_in=f"{month.month:%Y-%m}"), month.month.year, month.month.month, count)
+            for month, count in zip(forecast.months, counts, strict=True)
+            if count
+        ),
+    )
 
 
 @register.filter
