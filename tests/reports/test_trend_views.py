@@ -131,3 +131,13 @@ def test_page_embeds_for_its_chart_the_figures_the_json_serves(admin_client):
 
     assert 'data-chart="trend" data-source="trend-data"' in html
     assert embedded_json(html, "trend-data") == admin_client.get(url(JSON, RANGE)).json()
+
+
+def test_the_month_inputs_show_the_default_range(admin_client):
+    today = timezone.localdate()
+    first = datetime.date(today.year - 2 + (today.month == 12), today.month % 12 + 1, 1)
+
+    html = admin_client.get(PAGE).content.decode()
+
+    assert f'name="start" value="{first:%Y-%m}"' in html
+    assert f'name="end" value="{today:%Y-%m}"' in html
