@@ -16,7 +16,7 @@ from .career import (
     WorkRecord,
 )
 from .experience import CadreExperience
-from .imports import ImportBatch, PendingUpload
+from .imports import ImportBatch, ImportedCadre, PendingUpload
 from .photo import CadrePhoto
 from .records import Cadre, Channel, ChannelGroup, StaleEditError, Unit, UnitAlias
 from .saved import SavedFilter
@@ -32,6 +32,7 @@ __all__ = [
     "EducationRecord",
     "FamilyMember",
     "ImportBatch",
+    "ImportedCadre",
     "PendingUpload",
     "PoolMembership",
     "PoolStatus",

@@ -27,7 +27,11 @@ class ImportBatch(models.Model):
     # [{"row": Excel row, "cadre": id, "action": "created"|"updated", "changes": {field: [old, new]}}]
     rows = models.JSONField("新增和修改的行", default=list, blank=True)
     cadres = models.ManyToManyField(
-        "cadres.Cadre", verbose_name="新增或修改的干部", related_name="import_batches", blank=True
+        "cadres.Cadre",
+        verbose_name="新增或修改的干部",
+        related_name="import_batches",
+        blank=True,
+        through="ImportedCadre",
     )
 
     class Meta:
@@ -47,6 +51,26 @@ class ImportBatch(models.Model):
         """Return the import as the roster's filter chip names it: 2026-12-03 18:10 导入的花名册“…”，53人."""
         when = timezone.localtime(self.created_at)
         return f"{when:%Y-%m-%d %H:%M} 导入的{self.get_kind_display()}“{self.filename}”，{self.touched_count}人"
+
+
+class ImportedCadre(models.Model):
+    """A cadre an import created or changed: a record, like a history row.
+
+    As django-simple-history does for its rows, the keys are not database constraints: an import of
+    100,000 rows writes 100,000 of these, and PostgreSQL would check both keys of each at commit (a
+    tenth of the import's time). Django still deletes them with their batch or cadre (on_delete).
+    """
+
+    batch = models.ForeignKey(ImportBatch, verbose_name="导入记录", on_delete=models.CASCADE, db_constraint=False)
+    cadre = models.ForeignKey("cadres.Cadre", verbose_name="干部", on_delete=models.CASCADE, db_constraint=False)
+
+    class Meta:
+        verbose_name = "导入的干部"
+        verbose_name_plural = "导入的干部"
+        constraints = [models.UniqueConstraint(fields=["batch", "cadre"], name="imported_cadre_once")]
+
+    def __str__(self):
+        return f"{self.batch_id}：{self.cadre_id}"
 
 
 class PendingUpload(models.Model):

@@ -61,6 +61,7 @@ PK, VERSION, UNIT, CHANNEL = INDEX["id"], INDEX["version"], INDEX["unit"], INDEX
 _DATES = {INDEX[name]: INDEX[flag] for name, flag in Cadre.MONTH_ONLY.items()}
 _WRITTEN = {INDEX[name]: INDEX[written] for name, (written, _read) in Cadre.WRITTEN.items()}
 _MODE = INDEX["education_mode"]
+UNIT_CACHE, CHANNEL_CACHE = Cadre.unit.field.cache_name, Cadre.channel.field.cache_name
 
 
 def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
@@ -72,17 +73,21 @@ def cadre_from_values(values, unit=None, channel=None, *, checked_only=False):
     if checked_only:
         cadre = Cadre.__new__(Cadre)
         attributes = dict(zip(ATTNAMES, values, strict=True))
-        attributes["_state"] = ModelState()
+        attributes["_state"] = state = ModelState()
         cadre.__dict__ = attributes
+        # What set_cached_value does for each relation, in one dict.
+        state.fields_cache = {
+            name: related for name, related in ((UNIT_CACHE, unit), (CHANNEL_CACHE, channel)) if related is not None
+        }
     else:
         cadre = Cadre(*values)
+        if unit is not None:
+            Cadre.unit.field.set_cached_value(cadre, unit)
+        if channel is not None:
+            Cadre.channel.field.set_cached_value(cadre, channel)
     if values[PK] is not None:
         cadre._state.adding = False
         cadre._state.db = "default"
-    if unit is not None:
-        Cadre.unit.field.set_cached_value(cadre, unit)
-    if channel is not None:
-        Cadre.channel.field.set_cached_value(cadre, channel)
     return cadre
 
 

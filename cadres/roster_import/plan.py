@@ -76,6 +76,8 @@ ERROR_COLUMNS = {
 }
 
 
+LEAVE_DATE, ENTRY_DATE = INDEX["leave_date"], INDEX["entry_date"]
+FULL_TIME, LEFT = StudyMode.FULL_TIME.value, CadreStatus.LEFT.value
 # Where a date and its flag of month precision sit in a values row.
 DATE_SLOTS = {name: (INDEX[name], INDEX[flag]) for name, flag in Cadre.MONTH_ONLY.items()}
 # Read back from a validated cadre in one call: clean() may have completed some of its fields.
@@ -296,7 +298,7 @@ class Planner:
         id_number = values.get("id_number", "")
         unit = values.get("unit")
         # A unit this import creates has no id yet: it is told apart by its name.
-        unit_key = None if unit is None else unit.pk if unit.pk is not None else ("new", unit.name)
+        unit_key = None if unit is None else unit.id if unit.id is not None else ("new", unit.name)
         name = values["name"]
         birth_date, month_only = (birth.date, birth.month_only) if birth else (None, False)
         earlier = self.seen.find(
@@ -346,19 +348,21 @@ class Planner:
             fields[name] = values[date]
         if existing is not None:
             _keep_written(existing, fields)
-        if fields.get("education_mode", StudyMode.FULL_TIME) is None:
-            fields["education_mode"] = StudyMode.FULL_TIME.value
-        if fields.get("status") == CadreStatus.LEFT and values[INDEX["leave_date"]] is None:
+        if fields.get("education_mode", FULL_TIME) is None:
+            fields["education_mode"] = FULL_TIME
+        status = fields.get("status")
+        if status == LEFT and values[LEAVE_DATE] is None:
             key = "leave_date" if "leave_date" in self.present else "status"
             reader.problem(key, LEFT_WITHOUT_DATE.format(status=cells.display(cells_by_key["status"])))
             self.plan.problems.extend(problems)
             return
-        if fields.get("status") in (None, ""):
-            leave, entry = values[INDEX["leave_date"]], values[INDEX["entry_date"]]
+        if status is None or status == "":
+            leave, entry = values[LEAVE_DATE], values[ENTRY_DATE]
             fields["status"] = CadreStatus.LEFT if leave else CadreStatus.ACTIVE if entry else CadreStatus.PENDING
         unit, channel = fields.pop("unit", None), fields.pop("channel", None)
-        values[UNIT] = unit.pk if unit is not None else (existing[UNIT] if existing else None)
-        values[CHANNEL] = channel.pk if channel is not None else (existing[CHANNEL] if existing else None)
+        # .id, not .pk: the same field, without the property's lookup of the primary key.
+        values[UNIT] = unit.id if unit is not None else (existing[UNIT] if existing else None)
+        values[CHANNEL] = channel.id if channel is not None else (existing[CHANNEL] if existing else None)
         layout = self.layouts.get(names := tuple(fields))
         if layout is None:  # the rows of a roster set the same fields: worked out once
             checked = frozenset(fields) | {Cadre.MONTH_ONLY[name] for name in dates}

@@ -9,7 +9,7 @@ from audit.services import audit
 from ..audit_actions import CadreAction
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED
 from ..importing.problems import ImportRefused
-from ..models import Cadre, EducationRecord, ImportBatch
+from ..models import Cadre, EducationRecord, ImportBatch, ImportedCadre
 from .bulk import StaleRowsError, bulk_write
 from .outcome import COMPANIONS, CONCRETE, INDEX, UNIT
 
@@ -91,7 +91,7 @@ def _studies(planned_rows, cadre_ids, user_id, now):
     bulk_write(EducationRecord, STUDY_FIELDS, inserted=created, updated=corrected, user_id=user_id, when=now)
 
 
-LINKED = [ImportBatch.cadres.through._meta.get_field(name) for name in ("importbatch", "cadre")]
+LINKED = [ImportedCadre._meta.get_field(name) for name in ("batch", "cadre")]
 
 
 def import_batch_link(batch, cadre_ids):
@@ -99,7 +99,7 @@ def import_batch_link(batch, cadre_ids):
 
     One statement, as for the cadres themselves.
     """
-    bulk_write(ImportBatch.cadres.through, LINKED, inserted=[[batch.pk, pk] for pk in cadre_ids], history=False)
+    bulk_write(ImportedCadre, LINKED, inserted=[[batch.pk, pk] for pk in cadre_ids], history=False)
 
 
 def roster_import_apply(*, plan, user=None, request=None, username=""):

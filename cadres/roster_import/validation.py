@@ -33,7 +33,18 @@ class FieldChecks:
         if self.written:
             attnames += sorted(WRITTEN_INPUTS)
         self.values = operator.attrgetter(*attnames) if attnames else tuple
+        self.dated_values = _values_of([check[1] for check in self.dated])
         self.memo = {}
+
+
+def _values_of(attnames):
+    """Return a function giving the tuple of `attnames` of an object, whatever their number."""
+    if not attnames:
+        return lambda _obj: ()
+    if len(attnames) == 1:
+        getter = operator.attrgetter(attnames[0])
+        return lambda obj: (getter(obj),)
+    return operator.attrgetter(*attnames)
 
 
 CHECKED_ON_READ = frozenset({"name", "id_number", "post", "notes"})
@@ -85,13 +96,15 @@ class RowValidator:
             if checks.written:
                 errors += tuple((name, (message,)) for name, message in written_form_errors(cadre).items())
             checks.memo[grouped] = errors
-        errors = {name: list(messages) for name, messages in errors}
-        for check in checks.dated:
-            value = getattr(cadre, check[1])
+        errors = {name: list(messages) for name, messages in errors} if errors else {}
+        field_memo = self.field_memo
+        for check, value in zip(checks.dated, checks.dated_values(cadre), strict=True):
+            if value is None and check[2]:
+                continue  # blank and empty: Django skips the field (Model.clean_fields)
             memo_key = (check[0], value)
-            messages = self.field_memo.get(memo_key)
+            messages = field_memo.get(memo_key)
             if messages is None:
-                messages = self.field_memo[memo_key] = dict(_field_errors(cadre, (check,))).get(check[0], ())
+                messages = field_memo[memo_key] = dict(_field_errors(cadre, (check,))).get(check[0], ())
             if messages:
                 errors[check[0]] = list(messages)
         try:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,3 +113,24 @@ def test_any_cell_value_is_an_id_number_or_a_clean_error(value):
         assert str(error)
     else:
         assert result == "" or len(result) == 18
+
+
+# Texts a clerk may type, with the control characters and the lengths (around each field's limit) refused.
+TEXTS = (
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
+    | st.text(alphabet="张三\x00\x07\x1f 科员", max_size=40)
+    | st.builds(lambda n, tail: "张" * n + tail, st.integers(0, 120), st.sampled_from(["", "\x07", " "]))
+)
+
+
+@given(name=st.sampled_from(sorted(cells.CADRE_FIELDS)), value=TEXTS)
+def test_checked_text_is_what_the_model_field_cleans(name, value):
+    """cells._checked calls a field's validators directly: the same value, or the same messages, as Field.clean."""
+    try:
+        expected = cells.CADRE_FIELDS[name].clean(value, None)
+    except ValidationError as error:
+        with pytest.raises(Unreadable) as refused:
+            cells._checked(name, value)
+        assert str(refused.value) == "；".join(error.messages)
+    else:
+        assert cells._checked(name, value) == expected
