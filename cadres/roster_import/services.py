@@ -7,6 +7,7 @@ from django.utils import timezone
 from audit.services import audit
 
 from ..audit_actions import CadreAction
+from ..importing.collection import without_cyclic_gc
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED
 from ..importing.problems import ImportRefused
 from ..models import Cadre, EducationRecord, ImportBatch, ImportedCadre
@@ -114,7 +115,7 @@ def roster_import_apply(*, plan, user=None, request=None, username=""):
     if not plan.ok:
         raise ImportRefused(NOT_VALID)
     try:
-        with transaction.atomic():
+        with without_cyclic_gc(), transaction.atomic():
             return _apply(plan, user, request, username)
     except (StaleRowsError, IntegrityError, ValidationError):
         raise ImportRefused(STALE) from None
