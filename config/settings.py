@@ -54,7 +54,7 @@ INSTALLED_APPS = [
     "staffing",
     # Background jobs (exports too long for a request), above reports; the tasks in the database.
     "django_tasks",
-    "django_tasks_db",
+    "jobs.task_queue_app.TaskQueueConfig",  # django_tasks_db, named in Chinese
     "jobs",
 ]
 
@@ -163,6 +163,8 @@ LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Chinese for the few labels a third-party app ships only in English (django-tasks-db's admin).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 # Django's zh_Hans date input formats are broken (%n, %j); ours accept 2021-07-31, 2021年7月31日, 2021.07.31.
 FORMAT_MODULE_PATH = ["config.formats"]

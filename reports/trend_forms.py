@@ -5,6 +5,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from .params import StatsParamsForm
 from .trend import DEFAULT_MONTHS, MAX_MONTHS, add_months, default_range, month_start, months_between
@@ -47,8 +48,13 @@ class TrendForm(StatsParamsForm):
 
     field_order = ["start", "end", "max_age", "recent_years", "exclude", "unit"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, **kwargs):
+        # With neither month given, the inputs show the default range rather than two blank month boxes.
+        if data is not None and not data.get("start") and not data.get("end"):
+            start, end = default_range(kwargs.get("today") or timezone.localdate())
+            data = data.copy()
+            data["start"], data["end"] = f"{start:%Y-%m}", f"{end:%Y-%m}"
+        super().__init__(data, **kwargs)
         # Each month is counted on its own last day: the statistics' date is not a parameter here.
         del self.fields["as_of"]
 

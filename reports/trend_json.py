@@ -53,12 +53,38 @@ def trend_as_dict(trend):
     }
 
 
-def trend_totals_as_dict(trend):
-    """Return the month-by-month totals of the trend alone (the home page's sparkline): a subset of trend_as_dict."""
+def trend_figures_as_dict(trend):
+    """Return the trend's figures alone, for its chart and the home page's sparkline: the shape of trend_as_dict
+    without the drill-down links (building those takes longer than counting the months).
+    """
     return {
         "start": f"{trend.start:%Y-%m}",
         "end": f"{trend.end:%Y-%m}",
-        "months": [{"month": f"{month.month:%Y-%m}", "total": month.total} for month in trend.months],
+        "recent_years": trend.params.recent_years,
+        "months": [
+            {
+                "month": f"{month.month:%Y-%m}",
+                "total": month.total,
+                "recent": month.recent,
+                "groups": [{"name": group.name, "count": group.count} for group in month.groups],
+            }
+            for month in trend.months
+        ],
+    }
+
+
+def forecast_figures_as_dict(forecast):
+    """Return the forecast's figures alone, for its chart: the shape of forecast_as_dict without the links."""
+    return {
+        "as_of": forecast.params.as_of.isoformat(),
+        "months": [
+            {
+                "month": f"{month.month:%Y-%m}",
+                "size": month.size,
+                "groups": [{"name": name, "leaving": month.by_group.get(name, 0)} for name in forecast.group_names],
+            }
+            for month in forecast.months
+        ],
     }
 
 

@@ -13,7 +13,7 @@ from ..forecast import age_out_forecast
 from ..params import DISTRICT_SCOPE, PARAMS_INVALID
 from ..trend import young_cadre_trend
 from ..trend_forms import ForecastForm, TrendForm
-from ..trend_json import forecast_as_dict, trend_as_dict
+from ..trend_json import forecast_as_dict, forecast_figures_as_dict, trend_as_dict, trend_figures_as_dict
 from .young_cadres import user_scope
 
 PARAM_KEYS = ("start", "end", "max_age", "recent_years", "excluded", "unit")
@@ -59,7 +59,9 @@ def trend_page(request):
     if not form.is_valid():
         return render(request, "reports/trend.html", {"form": form}, status=400)
     trend = compute_trend(request, form)
-    return render(request, "reports/trend.html", {"form": form, "trend": trend, "trend_data": trend_as_dict(trend)})
+    return render(
+        request, "reports/trend.html", {"form": form, "trend": trend, "trend_data": trend_figures_as_dict(trend)}
+    )
 
 
 @require_GET
@@ -86,7 +88,7 @@ def forecast_page(request):
     if not form.is_valid():
         return render(request, "reports/forecast.html", {"form": form}, status=400)
     forecast = age_out_forecast(form.params(), cadres=Cadre.objects.visible_to(request.user))
-    context = {"form": form, "forecast": forecast, "forecast_data": forecast_as_dict(forecast)}
+    context = {"form": form, "forecast": forecast, "forecast_data": forecast_figures_as_dict(forecast)}
     return render(request, "reports/forecast.html", context)
 
 

@@ -22,7 +22,7 @@ from ..serializers import stats_as_dict
 from ..stats import counted_cadres, young_cadre_stats
 from ..tables import GroupTable, breakdown_views, headline_figures
 from ..trend import default_range, young_cadre_trend
-from ..trend_json import trend_totals_as_dict
+from ..trend_json import trend_figures_as_dict
 from ..workbooks import workbook_filename, young_cadre_workbook
 
 
@@ -64,7 +64,7 @@ def home(request):
         "all_url": drilldown_url(stats.params),
         "recent_url": drilldown_url(stats.params, recent="1"),
         "trend": trend,
-        "trend_data": trend_totals_as_dict(trend) if trend else None,
+        "trend_data": trend_figures_as_dict(trend) if trend else None,
     }
     return render(request, "reports/home.html", context)
 

@@ -1,5 +1,9 @@
 """The pages at 1366×900 with the demo roster: a header on one line, no page that scrolls sideways, a roster
-table that fits its box, long audit cells that wrap in their column."""
+table that fits its box, long audit cells that wrap in their column. The README's screenshots of the main pages
+are taken here, from the demo roster (SCREENSHOT_DIR=docs/screenshots)."""
+
+import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -9,17 +13,25 @@ from cadres.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("reference_data")]
 
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", "test-artifacts"))
+# Each page, with its screenshot for the README where it has one: (file name, height of the top part shown).
 PAGES = [
-    "/",
-    "/cadres/",
-    "/cadres/?as_of=2021-07-31&max_age=35",
-    "/reports/young-cadres/",
-    "/reports/trend/",
-    "/reports/forecast/",
-    "/reports/monthly/",
-    "/cadres/import-lrmx/",
-    "/import/",
-    "/audit/",
+    ("/", ("dashboard.png", 1500)),
+    ("/cadres/", None),
+    ("/cadres/?as_of=2021-07-31&max_age=35", None),
+    ("/reports/young-cadres/?as_of=2021-07-31&exclude=2021:gongwuyuan&exclude=2021:shiye", ("statistics.png", 1500)),
+    ("/reports/trend/", ("trend.png", 1150)),
+    ("/reports/forecast/", ("forecast.png", 1000)),
+    ("/reports/monthly/", None),
+    ("/cadres/import-lrmx/", None),
+    ("/import/", None),
+    ("/audit/", ("audit.png", 900)),
+]
+# Exports made before the audit page is shown, so that it has something to say in words.
+EXPORTS = [
+    "/reports/young-cadres.json?as_of=2021-07-31&exclude=2021:gongwuyuan&exclude=2021:shiye",
+    "/cadres/export.xlsx?as_of=2021-07-31&max_age=35&group=选调生&columns=name&columns=gender&columns=unit&columns=post",
+    "/reports/trend.json",
 ]
 SIDEWAYS = "document.documentElement.scrollWidth - window.innerWidth"
 # How far apart (px) the middles of the header's parts are: a second line puts one 25 px or more lower.
@@ -37,7 +49,7 @@ def demo(transactional_db):
 
 @pytest.fixture
 def wide(browser, live_server):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -62,12 +74,19 @@ def test_the_header_is_one_line_at_1366(demo, wide, live_server, username):
 
 def test_no_page_scrolls_sideways_at_1366(demo, wide, live_server):
     log_in(wide, live_server, "admin")
+    for path in EXPORTS:
+        assert wide.request.get(f"{live_server.url}{path}").ok
     overflowing = {}
-    for path in PAGES:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for path, screenshot in PAGES:
         wide.goto(f"{live_server.url}{path}")
         wide.wait_for_load_state("networkidle")
         if wide.evaluate(SIDEWAYS) > 0:
             overflowing[path] = wide.evaluate(SIDEWAYS)
+        if screenshot:
+            name, height = screenshot
+            clip = {"x": 0, "y": 0, "width": 1366, "height": height}
+            wide.screenshot(path=str(SCREENSHOTS / name), full_page=True, clip=clip)
     assert overflowing == {}
 
 
@@ -119,3 +138,6 @@ def test_the_admin_fits_1366_under_the_sites_header(demo, wide, live_server):
     # The 工作经历 table scrolls inside its own box rather than widening the page.
     box = wide.locator("#work_records-group fieldset.module")
     assert box.evaluate("box => box.scrollWidth > box.clientWidth && getComputedStyle(box).overflowX === 'auto'")
+    box.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    wide.screenshot(path=str(SCREENSHOTS / "admin.png"))

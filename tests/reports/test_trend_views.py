@@ -130,4 +130,23 @@ def test_page_embeds_for_its_chart_the_figures_the_json_serves(admin_client):
     html = admin_client.get(url(PAGE, RANGE)).content.decode()
 
     assert 'data-chart="trend" data-source="trend-data"' in html
-    assert embedded_json(html, "trend-data") == admin_client.get(url(JSON, RANGE)).json()
+    served = admin_client.get(url(JSON, RANGE)).json()
+    figures = [
+        (m["month"], m["total"], m["recent"], [(g["name"], g["count"]) for g in m["groups"]]) for m in served["months"]
+    ]
+    embedded = embedded_json(html, "trend-data")
+    assert (embedded["start"], embedded["end"], embedded["recent_years"]) == ("2021-06", "2021-08", 3)
+    assert [
+        (m["month"], m["total"], m["recent"], [(g["name"], g["count"]) for g in m["groups"]])
+        for m in embedded["months"]
+    ] == figures
+
+
+def test_the_month_inputs_show_the_default_range(admin_client):
+    today = timezone.localdate()
+    first = datetime.date(today.year - 2 + (today.month == 12), today.month % 12 + 1, 1)
+
+    html = admin_client.get(PAGE).content.decode()
+
+    assert f'name="start" value="{first:%Y-%m}"' in html
+    assert f'name="end" value="{today:%Y-%m}"' in html

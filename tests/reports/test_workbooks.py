@@ -393,3 +393,20 @@ def test_clerks_download_holds_only_their_units(client, django_user_model):
 
     assert summary_counts(workbook["汇总"])["合计"] == 2
     assert sorted(record["姓名"] for record in roster_records(workbook["花名册"])) == sorted(c.name for c in mine)
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_roster_grid_prints_around_every_body_cell(workbook_from, dataset, source):
+    """The body's lines are one conditional format (reports/excel.py grid_body), which Excel prints: it must cover
+    every body row and column, always apply and draw thin black lines on all four sides of each cell."""
+    worksheet = workbook_from(source)["花名册"]
+    formats = list(worksheet.conditional_formatting)
+
+    assert [str(item.sqref) for item in formats] == [f"A2:K{worksheet.max_row}"]
+    (rule,) = formats[0].rules
+    assert rule.formula == ["TRUE"]
+    for side in ("left", "right", "top", "bottom"):
+        line = getattr(rule.dxf.border, side)
+        assert (line.style, line.color.rgb) == ("thin", "00000000")
+    assert worksheet.max_row == 8  # the header and the seven counted
+    assert not worksheet.print_options.gridLines  # the lines printed are the format's, not the screen's grid
