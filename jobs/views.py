@@ -16,12 +16,11 @@ from cadres.views.roster_import import KIND as ROSTER_KIND
 from cadres.views.roster_import import UPLOAD_GONE
 from reports.downloads import file_response
 
-from .models import Job
+from .models import PREVIEW_EXPIRED, Job
 from .services import job_download_audit
 from .tasks import job_start
 
 EXPIRED = "文件已过期删除，请重新发起"
-PREVIEW_EXPIRED = "预览已过期，请重新上传花名册"
 
 
 @require_POST
@@ -58,7 +57,7 @@ def job_preview(request, pk):
     if job.is_expired() or job.content is None:
         messages.error(request, PREVIEW_EXPIRED)
         return redirect("roster_import")
-    context = {**json.loads(bytes(job.content)), "background": job}
+    context = {**json.loads(bytes(job.content)), "background": job, "upload_key": job.query}
     status = 400 if context["plan"]["problems"] else 200
     return render(request, "cadres/roster_preview.html", context, status=status)
 

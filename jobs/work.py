@@ -5,7 +5,6 @@ and preview of a large roster upload; and the confirmation of a previewed roster
 
 import json
 
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import audit
@@ -128,7 +127,7 @@ def roster_import(job):
     pending.delete()
     job_progress(job, 2)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
-    link = f"{reverse('cadre_list')}?batch={batch.pk}" if batch.touched_count else ""
+    link = batch.roster_url() if batch.touched_count else ""
     return {"message": IMPORTED.format(filename=batch.filename, **counts), "link": link}
 
 
