@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.dates import day_in_words
 from cadres.importing.pending import pending_previewed
 from cadres.importing.problems import ImportRefused
 from cadres.models import PendingUpload
@@ -65,7 +66,7 @@ def roster_export(job):
     audit(
         action=ReportAction.ROSTER_EXPORT,
         user=job.owner,
-        summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列（后台任务）",
+        summary=f"截至{day_in_words(as_of)}，{rows}人，{len(columns)}列（后台任务）",
         data={"query": job.query, "columns": [c.key for c in columns], "rows": rows, "job": str(job.pk)},
     )
     return {"filename": EXPORT_FILENAME.format(as_of=as_of), "content_type": XLSX, "content": content}
