@@ -110,14 +110,7 @@ def roster_import(job):
 
     Two steps for the progress bar: reading and checking, then writing.
     """
-    pending = _pending_roster(job)
-    job_progress(job, 0, 2)
-    try:
-        _sheet, plan = roster_import_read(
-            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
-        )
-    except ImportRefused as error:
-        raise JobFailed(str(error)) from None
+    pending, _sheet, plan = _read_pending_roster(job)
     if not plan.ok or plan.fingerprint() != pending.fingerprint:
         raise JobFailed(CHANGED_SINCE_PREVIEW)
     job_progress(job, 1)
@@ -139,14 +132,7 @@ def roster_preview(job):
 
     Two steps for the progress bar: reading and checking, then the preview.
     """
-    pending = _pending_roster(job)
-    job_progress(job, 0, 2)
-    try:
-        sheet, plan = roster_import_read(
-            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
-        )
-    except ImportRefused as error:
-        raise JobFailed(str(error)) from None
+    pending, sheet, plan = _read_pending_roster(job)
     job_progress(job, 1)
     pending_previewed(pending, plan.fingerprint())
     content = json.dumps(preview_context(sheet, plan), ensure_ascii=False, default=str).encode()
@@ -158,6 +144,19 @@ def roster_preview(job):
         else PREVIEW_PROBLEMS.format(filename=pending.filename, count=len(plan.problems))
     )
     return {"message": message, "content": content, "content_type": "application/json"}
+
+
+def _read_pending_roster(job):
+    """Return the pending upload the job names, its sheet and its plan (the first of the job's two steps)."""
+    pending = _pending_roster(job)
+    job_progress(job, 0, 2)
+    try:
+        sheet, plan = roster_import_read(
+            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
+        )
+    except ImportRefused as error:
+        raise JobFailed(str(error)) from None
+    return pending, sheet, plan
 
 
 def _pending_roster(job):

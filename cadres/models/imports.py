@@ -78,7 +78,10 @@ class ImportedCadre(models.Model):
     tenth of the import's time). Django still deletes them with their batch or cadre (on_delete).
     """
 
-    batch = models.ForeignKey(ImportBatch, verbose_name="导入记录", on_delete=models.CASCADE, db_constraint=False)
+    # No index of its own: the unique (batch, cadre) index serves every lookup by batch.
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name="导入记录", on_delete=models.CASCADE, db_constraint=False, db_index=False
+    )
     cadre = models.ForeignKey("cadres.Cadre", verbose_name="干部", on_delete=models.CASCADE, db_constraint=False)
 
     class Meta:
