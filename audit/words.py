@@ -77,7 +77,6 @@ KEY_WORDS = {
     "to": "改为“{}”".format,
     "report": "归档编号{}".format,
     "replaces": "取代归档编号{}".format,
-    "batch": "导入批次{}".format,
     "file": "文件“{}”".format,
     "filename": "文件“{}”".format,
     "sheet": "工作表“{}”".format,

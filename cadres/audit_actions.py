@@ -5,7 +5,7 @@ from django.db import models
 from audit.actions import register
 from audit.words import describes_key
 
-from .models import Channel
+from .models import Channel, ImportBatch
 
 
 @register
@@ -27,3 +27,18 @@ def channel_in_words(code, cache):
     if "cadres.channels" not in cache:
         cache["cadres.channels"] = dict(Channel.objects.values_list("code", "name"))
     return f"进入方式：{cache['cadres.channels'].get(code, code)}"
+
+
+def batch_name(pk, cache):
+    """Return an import (ImportBatch id) by its time, kind and file; each read once per page."""
+    names = cache.setdefault("cadres.batches", {})
+    if pk not in names:
+        batch = ImportBatch.objects.filter(pk=pk).first() if str(pk).isascii() and str(pk).isdigit() else None
+        names[pk] = batch.name_in_words() if batch else "已删除的导入记录"
+    return names[pk]
+
+
+@describes_key("batch")
+def batch_in_words(pk, cache):
+    """Return the import an event names (the roster's 导入批次 filter, an import's own event) in words."""
+    return f"导入批次：{batch_name(pk, cache)}"

@@ -8,6 +8,11 @@ import calendar
 import datetime
 
 
+def day_in_words(day):
+    """Return a date as people write it: 2021年7月31日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def shift_years(day, years):
     """Return `day` moved by `years` (negative for earlier), 29 February becoming 1 March."""
     year = day.year + years

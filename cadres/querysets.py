@@ -342,6 +342,15 @@ def secondment_last_day(path=""):
     return Coalesce(f"{path}end_date", f"{path}planned_end_date")
 
 
+class ImportBatchQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Return the imports `user` may name (the roster's 导入批次 filter): all for district-wide roles, else
+        their own — another unit's file names and counts are not theirs to see."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self if sees_all_units(user) else self.filter(user=user)
+
+
 class SecondmentQuerySet(models.QuerySet):
     def with_last_day(self):
         """Annotate `last_day` (secondment_last_day): when each secondment is over, None if it runs on."""

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+PREVIEW_EXPIRED = "预览已过期，请重新上传花名册"
+
 
 class JobQuerySet(models.QuerySet):
     def of(self, user):
@@ -78,3 +80,9 @@ class Job(models.Model):
 
     def is_expired(self, now=None):
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
+    def current_message(self):
+        """Return the job's message as it stands now: an expired background preview no longer offers one."""
+        if self.kind == self.Kind.ROSTER_PREVIEW and self.status == self.Status.DONE and self.is_expired():
+            return PREVIEW_EXPIRED
+        return self.message

@@ -16,37 +16,37 @@ from cadres.views.roster_import import KIND as ROSTER_KIND
 from cadres.views.roster_import import UPLOAD_GONE
 from reports.downloads import file_response
 
-from .models import Job
+from .models import PREVIEW_EXPIRED, Job
 from .services import job_download_audit
 from .tasks import job_start
 
 EXPIRED = "文件已过期删除，请重新发起"
-PREVIEW_EXPIRED = "预览已过期，请重新上传花名册"
 
 
 @require_POST
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def roster_import_start(request):
     """Confirm the user's previewed roster upload as a background job (for a large roster)."""
-    pending = pending_get(request, ROSTER_KIND)
-    if pending is None:
-        messages.error(request, UPLOAD_GONE)
-        return redirect("roster_import")
-    job = job_start(user=request.user, kind=Job.Kind.ROSTER_IMPORT, query=pending.key, request=request)
-    # The upload now belongs to the job: a new upload in the session must not replace it.
-    request.session.pop(SESSION_KEYS[ROSTER_KIND], None)
-    return redirect("job_detail", pk=job.pk)
+    return _start_roster_job(request, Job.Kind.ROSTER_IMPORT)
 
 
 @require_POST
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def roster_preview_start(request):
     """Read and preview the user's large roster upload as a background job; its page shows the preview when ready."""
+    return _start_roster_job(request, Job.Kind.ROSTER_PREVIEW)
+
+
+def _start_roster_job(request, kind):
+    """Start job `kind` on the user's pending roster upload and show its page (the upload page if it is gone)."""
     pending = pending_get(request, ROSTER_KIND)
     if pending is None:
         messages.error(request, UPLOAD_GONE)
         return redirect("roster_import")
-    job = job_start(user=request.user, kind=Job.Kind.ROSTER_PREVIEW, query=pending.key, request=request)
+    job = job_start(user=request.user, kind=kind, query=pending.key, request=request)
+    if kind == Job.Kind.ROSTER_IMPORT:
+        # The upload now belongs to the job: a new upload in the session must not replace it.
+        request.session.pop(SESSION_KEYS[ROSTER_KIND], None)
     return redirect("job_detail", pk=job.pk)
 
 
@@ -58,7 +58,7 @@ def job_preview(request, pk):
     if job.is_expired() or job.content is None:
         messages.error(request, PREVIEW_EXPIRED)
         return redirect("roster_import")
-    context = {**json.loads(bytes(job.content)), "background": job}
+    context = {**json.loads(bytes(job.content)), "background": job, "upload_key": job.query}
     status = 400 if context["plan"]["problems"] else 200
     return render(request, "cadres/roster_preview.html", context, status=status)
 

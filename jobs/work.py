@@ -5,11 +5,11 @@ and preview of a large roster upload; and the confirmation of a previewed roster
 
 import json
 
-from django.urls import reverse
 from django.utils import timezone
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.dates import day_in_words
 from cadres.importing.pending import pending_previewed
 from cadres.importing.problems import ImportRefused
 from cadres.models import PendingUpload
@@ -66,7 +66,7 @@ def roster_export(job):
     audit(
         action=ReportAction.ROSTER_EXPORT,
         user=job.owner,
-        summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列（后台任务）",
+        summary=f"截至{day_in_words(as_of)}，{rows}人，{len(columns)}列（后台任务）",
         data={"query": job.query, "columns": [c.key for c in columns], "rows": rows, "job": str(job.pk)},
     )
     return {"filename": EXPORT_FILENAME.format(as_of=as_of), "content_type": XLSX, "content": content}
@@ -110,14 +110,7 @@ def roster_import(job):
 
     Two steps for the progress bar: reading and checking, then writing.
     """
-    pending = _pending_roster(job)
-    job_progress(job, 0, 2)
-    try:
-        _sheet, plan = roster_import_read(
-            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
-        )
-    except ImportRefused as error:
-        raise JobFailed(str(error)) from None
+    pending, _sheet, plan = _read_pending_roster(job)
     if not plan.ok or plan.fingerprint() != pending.fingerprint:
         raise JobFailed(CHANGED_SINCE_PREVIEW)
     job_progress(job, 1)
@@ -128,7 +121,7 @@ def roster_import(job):
     pending.delete()
     job_progress(job, 2)
     counts = {"created": batch.created_count, "updated": batch.updated_count, "unchanged": batch.unchanged_count}
-    link = f"{reverse('cadre_list')}?batch={batch.pk}" if batch.touched_count else ""
+    link = batch.roster_url() if batch.touched_count else ""
     return {"message": IMPORTED.format(filename=batch.filename, **counts), "link": link}
 
 
@@ -139,14 +132,7 @@ def roster_preview(job):
 
     Two steps for the progress bar: reading and checking, then the preview.
     """
-    pending = _pending_roster(job)
-    job_progress(job, 0, 2)
-    try:
-        sheet, plan = roster_import_read(
-            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
-        )
-    except ImportRefused as error:
-        raise JobFailed(str(error)) from None
+    pending, sheet, plan = _read_pending_roster(job)
     job_progress(job, 1)
     pending_previewed(pending, plan.fingerprint())
     content = json.dumps(preview_context(sheet, plan), ensure_ascii=False, default=str).encode()
@@ -158,6 +144,19 @@ def roster_preview(job):
         else PREVIEW_PROBLEMS.format(filename=pending.filename, count=len(plan.problems))
     )
     return {"message": message, "content": content, "content_type": "application/json"}
+
+
+def _read_pending_roster(job):
+    """Return the pending upload the job names, its sheet and its plan (the first of the job's two steps)."""
+    pending = _pending_roster(job)
+    job_progress(job, 0, 2)
+    try:
+        sheet, plan = roster_import_read(
+            bytes(pending.data), filename=pending.filename, user=job.owner, **pending.options
+        )
+    except ImportRefused as error:
+        raise JobFailed(str(error)) from None
+    return pending, sheet, plan
 
 
 def _pending_roster(job):

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 from django.core.exceptions import ValidationError
 
 from audit.words import date_in_words, describes_key
+from cadres.audit_actions import batch_name
 from cadres.models import Unit
 
 from .cadre_list.export import ExportColumnsForm
@@ -72,6 +73,8 @@ def _value_in_words(key, values, cache):
         return "、".join(names.get(value, value) for value in values)
     if key == "id":
         return f"{len(values)}人"
+    if key == "batch":
+        return "、".join(batch_name(value, cache) for value in values)
     choices = CadreListFilter.base_filters[key].extra.get("choices") if key in CadreListFilter.base_filters else None
     if choices:
         labels = {str(code): str(label) for code, label in choices}

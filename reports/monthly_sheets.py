@@ -10,7 +10,7 @@ from django.conf import settings
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 
-from cadres.dates import month_end
+from cadres.dates import day_in_words, month_end
 
 COVER_UNIT = "填报单位：{unit}"
 COVER_PEOPLE = "填报人：{preparer}　　填报日期：{filled}　　审核人：　　　　　　　　"
@@ -43,24 +43,20 @@ def previous_month_end(day):
     return month_end(first.year, first.month)
 
 
-def chinese_date(day):
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def write_cover(sheet, stats, extras):
     """Append the cover block above the table: 填报单位, 填报人, 填报日期 and a blank 审核人 to sign.
 
     The 统计截止日期 is the line above it, as on every 汇总 sheet.
     """
     sheet.merged(COVER_UNIT.format(unit=extras.unit), "subtitle")
-    sheet.merged(COVER_PEOPLE.format(preparer=extras.preparer, filled=chinese_date(extras.filled)), "subtitle")
+    sheet.merged(COVER_PEOPLE.format(preparer=extras.preparer, filled=day_in_words(extras.filled)), "subtitle")
 
 
 def write_month_over_month(sheet, stats, extras):
     """Append 本月 / 上月 / 增减 per group and the charts drawn from it; return nothing."""
     previous = {group.name: group for group in extras.previous.groups}
     sheet.blank()
-    sheet.merged(CHANGE_TITLE.format(previous=chinese_date(extras.previous.params.as_of)), "subtitle")
+    sheet.merged(CHANGE_TITLE.format(previous=day_in_words(extras.previous.params.as_of)), "subtitle")
     sheet.row(CHANGE_HEADER, "header")
     first = sheet.row_number + 1
     for group in stats.groups:

@@ -1,6 +1,6 @@
 """The young-cadre workbook (汇总, 分项统计 and 花名册), written from a YoungCadreStats and the counted cadres."""
 
-from cadres.dates import age_on, years_before
+from cadres.dates import age_on, day_in_words, years_before
 
 from .breakdown_sheets import write_breakdowns
 from .excel import WorkbookWriter, text_width
@@ -26,17 +26,12 @@ ROSTER_HEADER = [
 ]
 
 
-def chinese_date(day):
-    """Return 2021年7月31日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def summary_title(params):
     return f"{params.scope_name}{params.max_age}周岁以下年轻干部统计表"
 
 
 def summary_subtitle(params):
-    return f"统计截止日期：{chinese_date(params.as_of)}　年龄：{params.max_age}周岁以下（含）"
+    return f"统计截止日期：{day_in_words(params.as_of)}　年龄：{params.max_age}周岁以下（含）"
 
 
 def workbook_filename(params, prefix="年轻干部统计"):
@@ -71,7 +66,7 @@ def write_summary(book, stats, *, monthly=None):
     sheet.merged(summary_title(params), "title", height=30)
     window_start = years_before(params.as_of, params.recent_years)
     sheet.merged(summary_subtitle(params), "subtitle")
-    sheet.merged(f"近{years}年：{chinese_date(window_start)}（不含）至{chinese_date(params.as_of)}进入", "subtitle")
+    sheet.merged(f"近{years}年：{day_in_words(window_start)}（不含）至{day_in_words(params.as_of)}进入", "subtitle")
     if monthly is not None:
         write_cover(sheet, stats, monthly)
     sheet.row(header, "header", height=22)

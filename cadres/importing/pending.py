@@ -52,9 +52,15 @@ def pending_store(*, request, kind, filename, data, options=None):
 
 
 def pending_get(request, kind):
-    """Return the user's pending upload of `kind` named by the session, or None if gone or expired."""
+    """Return the user's pending upload of `kind` named by the session, or None if gone or expired.
+
+    A confirmation form names the upload its page previewed (`upload`): when a later upload (another tab)
+    has taken its place in the session, that page must not confirm the later one.
+    """
     key = request.session.get(SESSION_KEYS[kind])
     if not isinstance(key, str):
+        return None
+    if request.method == "POST" and request.POST.get("upload", key) != key:
         return None
     return PendingUpload.objects.filter(key=key, owner=request.user, kind=kind, expires_at__gt=timezone.now()).first()
 

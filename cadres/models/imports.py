@@ -2,7 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+
+from ..querysets import ImportBatchQuerySet
 
 
 class ImportBatch(models.Model):
@@ -34,13 +37,28 @@ class ImportBatch(models.Model):
         through="ImportedCadre",
     )
 
+    objects = ImportBatchQuerySet.as_manager()
+
     class Meta:
         verbose_name = "导入记录"
         verbose_name_plural = "导入记录"
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.filename}（{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}）"
+        return f"{self.filename}（{self.time_in_words()}）"
+
+    def time_in_words(self):
+        """Return when the import was made: 2026年12月3日 18:10."""
+        when = timezone.localtime(self.created_at)
+        return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
+
+    def name_in_words(self):
+        """Return the import without its count: 2026年12月3日 18:10 导入的花名册“…”."""
+        return f"{self.time_in_words()} 导入的{self.get_kind_display()}“{self.filename}”"
+
+    def roster_url(self):
+        """Return the roster filtered to the people this import created or changed."""
+        return f"{reverse('cadre_list')}?batch={self.pk}"
 
     @property
     def touched_count(self):
@@ -48,9 +66,8 @@ class ImportBatch(models.Model):
         return self.created_count + self.updated_count
 
     def in_words(self):
-        """Return the import as the roster's filter chip names it: 2026-12-03 18:10 导入的花名册“…”，53人."""
-        when = timezone.localtime(self.created_at)
-        return f"{when:%Y-%m-%d %H:%M} 导入的{self.get_kind_display()}“{self.filename}”，{self.touched_count}人"
+        """Return the import as the roster's filter chip names it: 2026年12月3日 18:10 导入的花名册“…”，53人."""
+        return f"{self.name_in_words()}，{self.touched_count}人"
 
 
 class ImportedCadre(models.Model):
@@ -61,7 +78,10 @@ class ImportedCadre(models.Model):
     tenth of the import's time). Django still deletes them with their batch or cadre (on_delete).
     """
 
-    batch = models.ForeignKey(ImportBatch, verbose_name="导入记录", on_delete=models.CASCADE, db_constraint=False)
+    # No index of its own: the unique (batch, cadre) index serves every lookup by batch.
+    batch = models.ForeignKey(
+        ImportBatch, verbose_name="导入记录", on_delete=models.CASCADE, db_constraint=False, db_index=False
+    )
     cadre = models.ForeignKey("cadres.Cadre", verbose_name="干部", on_delete=models.CASCADE, db_constraint=False)
 
     class Meta:
@@ -70,7 +90,7 @@ class ImportedCadre(models.Model):
         constraints = [models.UniqueConstraint(fields=["batch", "cadre"], name="imported_cadre_once")]
 
     def __str__(self):
-        return f"{self.batch_id}：{self.cadre_id}"
+        return f"{self.cadre}（{self.batch.name_in_words()}）"
 
 
 class PendingUpload(models.Model):

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, StudyMode, UnitKind
+from ..dates import day_in_words
 from ..fields import IdNumberField
 from ..importing import synonyms
 from ..querysets import CadreQuerySet, UnitQuerySet
@@ -378,7 +379,7 @@ class Cadre(models.Model):
         flag = self.MONTH_ONLY.get(name)
         if name == "retirement_month" or (flag and getattr(self, flag)):
             return f"{day.year}年{day.month}月"
-        return f"{day.year}年{day.month}月{day.day}日"
+        return day_in_words(day)
 
     @property
     def political_status_text(self):

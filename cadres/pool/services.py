@@ -13,6 +13,7 @@ from django.utils import timezone
 from audit.services import audit
 
 from ..audit_actions import CadreAction
+from ..dates import day_in_words
 from ..models import Cadre
 from .models import ALREADY_IN_POOL, PoolMembership, PoolStatus, PoolStatusChange
 from .selectors import membership_status
@@ -36,7 +37,7 @@ EXITED_SUMMARY = "{name} 移出年轻干部库（{date}）"
 def _check_common(day, reason):
     today = timezone.localdate()
     if day > today:
-        raise ValidationError(DATE_IN_FUTURE.format(today=today.isoformat()))
+        raise ValidationError(DATE_IN_FUTURE.format(today=day_in_words(today)))
     if not (reason or "").strip():
         raise ValidationError(REASON_REQUIRED)
 
@@ -45,7 +46,7 @@ def _locked(membership):
     """Re-read the membership under a row lock, so two clerks' moves are checked one after the other."""
     locked = PoolMembership.objects.select_for_update().select_related("cadre").get(pk=membership.pk)
     if locked.left_on is not None:
-        raise ValidationError(ALREADY_LEFT.format(date=locked.left_on.isoformat()))
+        raise ValidationError(ALREADY_LEFT.format(date=day_in_words(locked.left_on)))
     return locked
 
 
@@ -58,13 +59,13 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
     _check_common(entered_on, reason)
     with transaction.atomic():
         if not Cadre.objects.on_roster(entered_on).filter(pk=cadre.pk).exists():
-            raise ValidationError(NOT_ON_ROSTER.format(date=entered_on.isoformat()))
+            raise ValidationError(NOT_ON_ROSTER.format(date=day_in_words(entered_on)))
         previous = PoolMembership.objects.filter(cadre=cadre)
         if previous.open().exists():
             raise ValidationError(ALREADY_IN_POOL)
         last_exit = previous.order_by("-left_on").values_list("left_on", flat=True).first()
         if last_exit is not None and entered_on < last_exit:
-            raise ValidationError(ENTRY_BEFORE_LAST_EXIT.format(date=last_exit.isoformat()))
+            raise ValidationError(ENTRY_BEFORE_LAST_EXIT.format(date=day_in_words(last_exit)))
         membership = PoolMembership(cadre=cadre, entered_on=entered_on, recommended_by=recommended_by, reason=reason)
         membership.full_clean()
         _save_new_membership(membership)
@@ -76,7 +77,9 @@ def pool_entry_create(*, cadre, entered_on, recommended_by, reason, user):
         audit(
             action=CadreAction.POOL_ENTERED,
             user=user,
-            summary=ENTERED_SUMMARY.format(name=cadre.name, date=entered_on.isoformat(), recommended_by=recommended_by),
+            summary=ENTERED_SUMMARY.format(
+                name=cadre.name, date=day_in_words(entered_on), recommended_by=recommended_by
+            ),
             data={"cadre": cadre.pk, "membership": membership.pk, "entered_on": entered_on.isoformat()},
         )
     return membership
@@ -142,7 +145,7 @@ def pool_status_change(*, membership, status, changed_on, reason, user):
                 )
             )
         if changed_on < since:
-            raise ValidationError(DATE_BEFORE_LAST_CHANGE.format(date=since.isoformat()))
+            raise ValidationError(DATE_BEFORE_LAST_CHANGE.format(date=day_in_words(since)))
         change = PoolStatusChange(
             membership=membership, status=status, changed_on=changed_on, changed_by=user, reason=reason
         )
@@ -155,7 +158,7 @@ def pool_status_change(*, membership, status, changed_on, reason, user):
                 name=membership.cadre.name,
                 current=current.label,
                 status=PoolStatus(status).label,
-                date=changed_on.isoformat(),
+                date=day_in_words(changed_on),
             ),
             data={
                 "cadre": membership.cadre_id,
@@ -175,7 +178,7 @@ def pool_exit(*, membership, left_on, reason, user):
         membership = _locked(membership)
         _, since = membership_status(membership)
         if left_on < since:
-            raise ValidationError(DATE_BEFORE_LAST_CHANGE.format(date=since.isoformat()))
+            raise ValidationError(DATE_BEFORE_LAST_CHANGE.format(date=day_in_words(since)))
         membership.left_on = left_on
         membership.left_reason = reason
         membership.full_clean()
@@ -183,7 +186,7 @@ def pool_exit(*, membership, left_on, reason, user):
         audit(
             action=CadreAction.POOL_EXITED,
             user=user,
-            summary=EXITED_SUMMARY.format(name=membership.cadre.name, date=left_on.isoformat()),
+            summary=EXITED_SUMMARY.format(name=membership.cadre.name, date=day_in_words(left_on)),
             data={"cadre": membership.cadre_id, "membership": membership.pk, "left_on": left_on.isoformat()},
         )
     return membership

@@ -1,5 +1,7 @@
 """Applying a validated roster: everything in one transaction, or nothing."""
 
+import operator
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils import timezone
 from audit.services import audit
 
 from ..audit_actions import CadreAction
+from ..importing.collection import without_cyclic_gc
 from ..importing.outcome import CREATED, UNCHANGED, UPDATED
 from ..importing.problems import ImportRefused
 from ..models import Cadre, EducationRecord, ImportBatch, ImportedCadre
@@ -19,6 +22,8 @@ IMPORTED = "已导入花名册“{filename}”：新增{created}人，更新{upd
 # Written by the database as the import's own time, not taken from the rows.
 STAMPED = ("created_at", "updated_at", "version")
 INSERTED = [field for field in CONCRETE if not field.primary_key and field.name not in STAMPED]
+# The values of INSERTED from a planned values row, taken in one call.
+INSERTED_VALUES = operator.itemgetter(*(INDEX[field.name] for field in INSERTED))
 
 
 def _unit_id(planned):
@@ -28,11 +33,10 @@ def _unit_id(planned):
 
 def _insert(created, now, user_id):
     """Insert the new cadres and their history; return their ids in row order."""
-    indexes = [INDEX[field.name] for field in INSERTED]
     position = INSERTED.index(Cadre._meta.get_field("unit"))
     rows = []
     for planned in created:
-        row = [planned.values[index] for index in indexes]
+        row = list(INSERTED_VALUES(planned.values))
         row[position] = _unit_id(planned)
         rows.append(row)
     constants = {"created_at": now, "updated_at": now, "version": 0}
@@ -114,7 +118,7 @@ def roster_import_apply(*, plan, user=None, request=None, username=""):
     if not plan.ok:
         raise ImportRefused(NOT_VALID)
     try:
-        with transaction.atomic():
+        with without_cyclic_gc(), transaction.atomic():
             return _apply(plan, user, request, username)
     except (StaleRowsError, IntegrityError, ValidationError):
         raise ImportRefused(STALE) from None

@@ -15,7 +15,7 @@ from ..roster_import.load import IMPORT_PERMISSION, roster_import_read
 from ..roster_import.preview import preview_context
 from ..roster_import.services import IMPORTED, roster_import_apply
 
-UPLOAD_GONE = "找不到待确认的导入（可能已导入或已超时），请重新上传花名册"
+UPLOAD_GONE = "找不到这份预览待确认的导入（可能已导入、已超时，或已被之后上传的文件取代），请重新上传花名册"
 DATA_CHANGED = "预览之后数据已发生变化，以下是按当前数据重新生成的预览，请再次确认"
 PERMISSION = IMPORT_PERMISSION
 KIND = "roster"
@@ -24,7 +24,7 @@ KIND = "roster"
 def own_batch(request):
     """Return the import the page was sent back with (`?batch=`) if the user made it, else None."""
     value = request.GET.get("batch", "")
-    if not value.isdigit() or not request.user.is_authenticated:
+    if not (value.isascii() and value.isdigit()) or not request.user.is_authenticated:
         return None
     return ImportBatch.objects.filter(pk=int(value), user=request.user).first()
 
@@ -48,7 +48,7 @@ def _preview(request, pending, *, status=200, notice=None):
     except ImportRefused as error:
         return _refused(request, error)
     pending_previewed(pending, plan.fingerprint())
-    context = {**preview_context(sheet, plan), "notice": notice}
+    context = {**preview_context(sheet, plan), "notice": notice, "upload_key": pending.key}
     return render(request, "cadres/roster_preview.html", context, status=status if plan.ok else 400)
 
 

@@ -151,7 +151,7 @@ class CadreListFilter(filters.FilterSet):
     batch = filters.ModelChoiceFilter(
         label="导入批次",
         field_name="import_batches",
-        queryset=ImportBatch.objects.all(),
+        queryset=ImportBatch.objects.none(),  # scoped to the user's imports in __init__
         distinct=False,
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": BATCH_UNKNOWN.format(value="%(value)s")},
@@ -312,6 +312,8 @@ class CadreListFilter(filters.FilterSet):
         self.form.today = self.today
         for name in ("unit", "own_unit", "not_own_unit"):
             self.form.fields[name].queryset = _visible_units(request)
+        if request is not None:
+            self.form.fields["batch"].queryset = ImportBatch.objects.visible_to(request.user)
         if request is None or not can_view_id_number(request.user):
             self.form.fields["q"].label = "姓名"
 

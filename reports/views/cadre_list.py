@@ -16,6 +16,7 @@ from django_tables2 import RequestConfig
 
 from audit.services import audit
 from cadres.audit_actions import CadreAction
+from cadres.dates import day_in_words
 from cadres.models import Cadre, SavedFilter
 from cadres.saved_filters import saved_filter_delete, saved_filter_save
 
@@ -46,7 +47,7 @@ SAVE_INVALID = "筛选未保存：{errors}"
 EXPORT_TITLE = "干部名单（截至{as_of:%Y年%m月%d日}）"
 EXPORT_FILENAME = "干部名单_{as_of:%Y-%m-%d}.xlsx"
 LRMX_ZIP_FILENAME = "任免审批表_{as_of:%Y-%m-%d}.zip"
-LRMX_ZIP_SUMMARY = "截至{as_of:%Y-%m-%d}，{count}人的任免审批表（.lrmx）"
+LRMX_ZIP_SUMMARY = "截至{as_of.year}年{as_of.month}月{as_of.day}日，{count}人的任免审批表（.lrmx）"
 LRMX_AS_OF_REQUIRED = "请指定计算年龄的日期（as_of=YYYY-MM-DD）：任免审批表上的年龄按此日期计算"
 LRMX_NOTHING = "没有符合条件的干部，未导出任何文件"
 # Parameters of the page itself, not filters: left out of the links the page builds.
@@ -150,7 +151,7 @@ def cadre_list_json(request):
     audit(
         action=ReportAction.ROSTER_JSON,
         request=request,
-        summary=f"截至{filterset.as_of_date.isoformat()}，共{paginator.count}人，第{page.number}页",
+        summary=f"截至{day_in_words(filterset.as_of_date)}，共{paginator.count}人，第{page.number}页",
         data={"query": request.GET.urlencode(), "count": paginator.count, "page": page.number},
     )
     return JsonResponse(
@@ -205,7 +206,7 @@ def cadre_list_export(request):
     audit(
         action=ReportAction.ROSTER_EXPORT,
         request=request,
-        summary=f"截至{as_of.isoformat()}，{rows}人，{len(columns)}列",
+        summary=f"截至{day_in_words(as_of)}，{rows}人，{len(columns)}列",
         data={"query": request.GET.urlencode(), "columns": [column.key for column in columns], "rows": rows},
     )
     return xlsx_response(workbook, EXPORT_FILENAME.format(as_of=as_of))

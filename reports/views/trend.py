@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from audit.services import audit
+from cadres.dates import day_in_words
 from cadres.models import Cadre, Unit
 
 from ..audit_actions import ReportAction
@@ -102,7 +103,7 @@ def forecast_json(request):
     audit(
         action=ReportAction.FORECAST_JSON,
         request=request,
-        summary=f"截至{forecast.params.as_of.isoformat()}的年龄退出预测，{forecast.total}人",
+        summary=f"截至{day_in_words(forecast.params.as_of)}的年龄退出预测，{forecast.total}人",
         data={"params": forecast.params.as_dict(), "rows": forecast.total},
     )
     return JsonResponse(forecast_as_dict(forecast), json_dumps_params={"ensure_ascii": False})

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import sees_all_units
 from audit.services import audit
+from cadres.dates import day_in_words
 from cadres.models import Cadre, Unit
 
 from ..audit_actions import ReportAction
@@ -133,6 +134,6 @@ def audit_export(request, action, stats):
     audit(
         action=action,
         request=request,
-        summary=f"截至{stats.params.as_of.isoformat()}，{stats.total}人",
+        summary=f"截至{day_in_words(stats.params.as_of)}，{stats.total}人",
         data={"params": stats.params.as_dict(), "rows": stats.total},
     )

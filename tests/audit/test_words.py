@@ -4,6 +4,7 @@ import pytest
 
 from audit.models import AuditEvent
 from audit.words import describe
+from cadres.models import ImportBatch
 from tests.factories import make_unit, make_user
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,14 @@ def test_a_roster_query_is_said_by_its_filters():
         "共2人，第3页；筛选：单位（含下级单位） 团山街道办事处，性别 女，进入方式 选调生、调入，缺乏基层经验，"
         "不含2021年公务员招录"
     )
+
+
+def test_an_import_batch_is_named_by_its_file_not_its_id():
+    batch = ImportBatch.objects.create(filename="花名册.xlsx", sha256="0" * 64, created_count=3)
+    named = f"{batch.time_in_words()} 导入的花名册“花名册.xlsx”"
+    assert describe({"batch": batch.pk, "created": 3}) == f"导入批次：{named}，新增3人"
+    assert describe({"query": f"batch={batch.pk}", "count": 3}) == f"共3人；筛选：导入批次 {named}"
+    assert describe({"batch": 999999}) == "导入批次：已删除的导入记录"
 
 
 def test_the_trend_says_its_months():

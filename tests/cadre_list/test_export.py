@@ -175,7 +175,7 @@ def test_an_export_is_audited(admin_client):
     exported(admin_client, [AS_OF, ("channel", "xuandiao"), ("columns", "name")])
 
     event = AuditEvent.objects.get(action="cadres.roster.exported")
-    assert event.summary == "截至2021-07-31，2人，1列"
+    assert event.summary == "截至2021年7月31日，2人，1列"
     assert event.data == {"query": "as_of=2021-07-31&channel=xuandiao&columns=name", "columns": ["name"], "rows": 2}
 
 

@@ -75,7 +75,7 @@ def test_an_empty_list_exports_nothing(admin_client, units):
 def test_export_is_audited_with_its_query_and_people(admin_client, units):
     admin_client.get(url(ZIP_URL, [AS_OF, ("channel", "xuandiao")]))
     event = AuditEvent.objects.get(action=CadreAction.LRMX_EXPORT)
-    assert event.summary == "截至2021-07-31，2人的任免审批表（.lrmx）"
+    assert event.summary == "截至2021年7月31日，2人的任免审批表（.lrmx）"
     assert event.data["query"] == "as_of=2021-07-31&channel=xuandiao"
     assert len(event.data["cadres"]) == 2
 

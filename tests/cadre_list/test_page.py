@@ -116,7 +116,7 @@ def test_bulk_pool_entry_is_all_or_none(client):
     )
 
     assert response.status_code == 400
-    assert "乙：该干部在2021-07-01不在职，不能列入年轻干部库" in response.content.decode()
+    assert "乙：该干部在2021年7月1日不在职，不能列入年轻干部库" in response.content.decode()
     assert not PoolMembership.objects.exists()
 
 

@@ -142,6 +142,48 @@ def test_an_expired_preview_says_so(client, section, unit, small_threshold, djan
     assert PREVIEW_EXPIRED in response.content.decode()
 
 
+def test_an_expired_preview_job_no_longer_points_to_its_preview(
+    client, section, unit, small_threshold, django_capture_on_commit_callbacks
+):
+    upload(client, roster_bytes([person()]))
+    job = read_in_background(client, django_capture_on_commit_callbacks)
+    Job.objects.filter(pk=job.pk).update(expires_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
+    for page in (reverse("job_detail", args=[job.pk]), reverse("job_list")):
+        content = client.get(page).content.decode()
+        assert PREVIEW_EXPIRED in content
+        assert "请查看预览" not in content
+
+
+def test_a_preview_page_confirms_its_own_upload_not_a_later_one(
+    client, section, unit, small_threshold, django_capture_on_commit_callbacks, settings
+):
+    """A large file X previewed in the background, then a small file Y previewed in another tab: X's page
+    must not import Y."""
+    upload(client, roster_bytes([person("甲甲", birth=datetime.date(1990, 1, 1))]))
+    job = read_in_background(client, django_capture_on_commit_callbacks)
+    x_page = client.get(reverse("job_preview", args=[job.pk])).content.decode()
+    settings.ROSTER_PREVIEW_BACKGROUND_BYTES = 10**9
+    upload(client, roster_bytes([person("丙丙", birth=datetime.date(1991, 1, 1))]))
+    assert f'name="upload" value="{job.query}"' in x_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("job_roster_import"), {"upload": job.query}, follow=True)
+
+    assert UPLOAD_GONE in response.content.decode()
+    assert not Cadre.objects.exists()
+
+
+def test_the_small_preview_confirms_its_own_upload_not_a_later_one(client, section, unit):
+    first = upload(client, roster_bytes([person("甲甲", birth=datetime.date(1990, 1, 1))]))
+    key = first.context["upload_key"]
+    upload(client, roster_bytes([person("丙丙", birth=datetime.date(1991, 1, 1))]))
+
+    response = client.post(reverse("roster_import_confirm"), {"upload": key}, follow=True)
+
+    assert UPLOAD_GONE in response.content.decode()
+    assert not Cadre.objects.exists()
+
+
 def test_the_preview_data_is_not_offered_as_a_download(
     client, section, unit, small_threshold, django_capture_on_commit_callbacks
 ):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.roles import CADRE_SECTION
 from audit.models import AuditEvent
 from cadres.audit_actions import CadreAction
+from cadres.dates import day_in_words
 from cadres.models import PoolMembership, PoolStatusChange
 from cadres.pool import services as pool
 from cadres.pool.models import ALREADY_IN_POOL
@@ -52,7 +53,7 @@ def test_one_open_membership_is_also_a_database_constraint():
 def test_re_entry_before_the_last_exit_is_refused():
     membership = leave_pool(enter_pool(on=D(2020, 3, 1)), D(2020, 6, 1))
     messages = refused(enter_pool, membership.cadre, on=D(2020, 5, 31))
-    assert messages == [pool.ENTRY_BEFORE_LAST_EXIT.format(date="2020-06-01")]
+    assert messages == [pool.ENTRY_BEFORE_LAST_EXIT.format(date="2020年6月1日")]
 
 
 def test_re_entry_on_the_exit_day_is_allowed():
@@ -62,13 +63,13 @@ def test_re_entry_on_the_exit_day_is_allowed():
 
 def test_cadre_not_yet_on_the_roster_cannot_enter():
     cadre = make_cadre(entry_date=D(2020, 8, 1))
-    assert refused(enter_pool, cadre, on=D(2020, 7, 31)) == [pool.NOT_ON_ROSTER.format(date="2020-07-31")]
+    assert refused(enter_pool, cadre, on=D(2020, 7, 31)) == [pool.NOT_ON_ROSTER.format(date="2020年7月31日")]
 
 
 def test_entry_dated_after_today_is_refused():
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     messages = refused(enter_pool, on=tomorrow)
-    assert messages == [pool.DATE_IN_FUTURE.format(today=timezone.localdate().isoformat())]
+    assert messages == [pool.DATE_IN_FUTURE.format(today=day_in_words(timezone.localdate()))]
 
 
 def test_entry_without_a_reason_is_refused():
@@ -129,7 +130,7 @@ def test_change_dated_before_the_previous_change_is_refused():
     membership = enter_pool(on=D(2020, 3, 1))
     move_in_pool(membership, "已列为考察对象", D(2020, 6, 1))
     messages = refused(move_in_pool, membership, "已使用", D(2020, 5, 31))
-    assert messages == [pool.DATE_BEFORE_LAST_CHANGE.format(date="2020-06-01")]
+    assert messages == [pool.DATE_BEFORE_LAST_CHANGE.format(date="2020年6月1日")]
     assert membership.status_changes.count() == 2
 
 
@@ -141,7 +142,7 @@ def test_change_on_the_day_of_the_previous_change_is_allowed():
 def test_change_after_exit_is_refused():
     membership = leave_pool(enter_pool(on=D(2020, 3, 1)), D(2020, 6, 1))
     messages = refused(move_in_pool, membership, "已列为考察对象", D(2020, 7, 1))
-    assert messages == [pool.ALREADY_LEFT.format(date="2020-06-01")]
+    assert messages == [pool.ALREADY_LEFT.format(date="2020年6月1日")]
 
 
 def test_change_records_who_made_it():
@@ -156,14 +157,14 @@ def test_change_records_who_made_it():
 def test_exit_before_the_last_change_is_refused():
     membership = enter_pool(on=D(2020, 3, 1))
     move_in_pool(membership, "已列为考察对象", D(2020, 6, 1))
-    assert refused(leave_pool, membership, D(2020, 5, 1)) == [pool.DATE_BEFORE_LAST_CHANGE.format(date="2020-06-01")]
+    assert refused(leave_pool, membership, D(2020, 5, 1)) == [pool.DATE_BEFORE_LAST_CHANGE.format(date="2020年6月1日")]
     membership.refresh_from_db()
     assert membership.left_on is None
 
 
 def test_second_exit_is_refused():
     membership = leave_pool(enter_pool(on=D(2020, 3, 1)), D(2020, 6, 1))
-    assert refused(leave_pool, membership, D(2020, 7, 1)) == [pool.ALREADY_LEFT.format(date="2020-06-01")]
+    assert refused(leave_pool, membership, D(2020, 7, 1)) == [pool.ALREADY_LEFT.format(date="2020年6月1日")]
 
 
 def test_exit_records_date_and_reason():
@@ -188,9 +189,9 @@ def test_each_move_leaves_one_audit_event_with_its_user():
     ]
     assert {event.user for event in events} == {user}
     assert [event.summary for event in events] == [
-        "王芳 列入年轻干部库（2020-03-01，组织部门推荐）",
-        "王芳 年轻干部库状态：年轻干部 → 已列为考察对象（2020-06-01）",
-        "王芳 移出年轻干部库（2020-09-01）",
+        "王芳 列入年轻干部库（2020年3月1日，组织部门推荐）",
+        "王芳 年轻干部库状态：年轻干部 → 已列为考察对象（2020年6月1日）",
+        "王芳 移出年轻干部库（2020年9月1日）",
     ]
     assert events[1].data == {
         "cadre": membership.cadre_id,

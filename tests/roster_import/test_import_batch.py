@@ -61,10 +61,40 @@ def test_the_link_lists_the_created_and_changed_people_not_the_unchanged(client,
 def test_the_batch_filter_keeps_to_the_users_units(client, unit):
     other = make_unit("另一单位")
     clerk = make_user("单位信息员", [unit])
-    batch = ImportBatch.objects.create(filename="花名册.xlsx", sha256="0" * 64, created_count=2)
+    batch = ImportBatch.objects.create(user=clerk, filename="花名册.xlsx", sha256="0" * 64, created_count=2)
     batch.cadres.add(make_cadre(name="本单位", unit=unit), make_cadre(name="外单位", unit=other))
     client.force_login(clerk)
     assert roster_listed(client, f"?batch={batch.pk}")[1] == ["本单位"]
+
+
+def test_a_clerk_cannot_name_another_users_import(client, unit):
+    """Neither the file name nor the count of an import made elsewhere shows on a clerk's roster."""
+    other = ImportBatch.objects.create(
+        user=make_user("干部科", username="他人"), filename="机密调整.xlsx", sha256="0" * 64
+    )
+    other.cadres.add(make_cadre(name="本单位", unit=unit))
+    client.force_login(make_user("单位信息员", [unit]))
+    response = client.get(reverse("cadre_list") + f"?batch={other.pk}")
+    assert response.status_code == 400
+    assert "机密调整" not in response.content.decode()
+    assert BATCH_UNKNOWN.format(value=other.pk) in response.content.decode()
+
+
+def test_an_import_is_named_in_words():
+    batch = ImportBatch.objects.create(filename="花名册.xlsx", sha256="0" * 64, created_count=2, updated_count=1)
+    ImportBatch.objects.filter(pk=batch.pk).update(created_at=datetime.datetime(2026, 3, 5, 1, 7, tzinfo=datetime.UTC))
+    batch.refresh_from_db()
+    assert batch.in_words() == "2026年3月5日 09:07 导入的花名册“花名册.xlsx”，3人"  # Asia/Shanghai
+    link = batch.cadres.through(batch=batch, cadre=make_cadre(name="王五"))
+    assert str(link) == "王五（2026年3月5日 09:07 导入的花名册“花名册.xlsx”）"
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "abc", "-1", "9" * 30])
+@pytest.mark.parametrize("page", ["roster_import", "lrmx_import"])
+def test_a_strange_batch_on_an_import_page_is_ignored(client, section, page, value):
+    response = client.get(reverse(page), {"batch": value})
+    assert response.status_code == 200
+    assert "在干部名册中查看" not in response.content.decode()
 
 
 def test_an_unknown_batch_is_a_message_not_a_500(client, section):

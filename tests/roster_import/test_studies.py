@@ -130,6 +130,22 @@ def test_a_corrected_school_corrects_the_undated_record_a_roster_made(unit):
     assert (cadre.version, cadre.history.count()) == (1, 1)
 
 
+def test_the_same_school_with_another_education_corrects_that_record(unit):
+    imported(roster((("大学本科", "学士", "武汉大学法学院法学"), (None, None, None))))
+    plan = imported(roster((("硕士研究生毕业", "法学硕士", "武汉大学法学院法学"), (None, None, None))))
+    (row,) = plan.people
+    assert row.action == "updated"
+    assert row.change_lines == [
+        "学历：大学本科 → 硕士研究生毕业",
+        "学位：学士 → 法学硕士",
+        "全日制教育·毕业院校及专业：武汉大学法学院法学，大学本科，学士 → 武汉大学法学院法学，硕士研究生毕业，法学硕士",
+    ]
+    cadre = Cadre.objects.get()
+    assert studies(cadre) == [(StudyMode.FULL_TIME, "武汉大学法学院法学", "硕士研究生", "硕士", None)]
+    assert (cadre.education, cadre.degree) == ("硕士研究生", "硕士")
+    assert EducationRecord.objects.get().education_written == "硕士研究生毕业"
+
+
 def test_a_dated_record_is_never_overwritten_a_new_school_is_added(unit):
     cadre = make_cadre(name="张三", birth_date=BIRTH, id_number=NUMBER, unit=unit, entry_date=ENTRY)
     EducationRecord.objects.create(
