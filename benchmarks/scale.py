@@ -22,7 +22,8 @@ queries and the peak memory (resident memory added during the run, sampled every
                                  vs a plain paginated SELECT of the shown columns and its COUNT
   roster JSON                    /cadres.json page 1 vs the same SELECT
   monthly workbook               young_cadre_workbook() of the month's counted cadres
-                                 vs bare write-only openpyxl writing the same rows and columns
+                                 vs bare write-only openpyxl writing the same rows and columns,
+                                 with the statistics' SQL aggregates its summary sheets show
   roster export                  /cadres/export.xlsx (all columns) vs bare write-only openpyxl
   import dry run / import        benchmarks/import_speed.py's steps vs calamine's read of the file
                                  (`--import-rows`, in their own databases; 0 to skip)

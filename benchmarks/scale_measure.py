@@ -318,7 +318,9 @@ def age(birth, as_of):
 
 
 def monthly_floor(connection, channel_ids):
-    """The 花名册 rows (11 columns) of the counted cadres in the statistics' order, written bare."""
+    """The statistics the workbook's summary and breakdown sheets show (stats_floor, as the work computes them
+    with young_cadre_stats), and the 花名册 rows (11 columns) of the counted cadres in their order, written bare."""
+    stats_floor(connection, channel_ids)
     where, params, window = counted_where(connection, channel_ids)
     statement = (
         "SELECT c.name, c.gender, c.birth_date, u.name, c.post, ch.name, g.name, c.entry_date,"
