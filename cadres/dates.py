@@ -8,6 +8,11 @@ import calendar
 import datetime
 
 
+def month_in_words(day):
+    """Return the month of a date as people write it: 2021年7月."""
+    return f"{day.year}年{day.month}月"
+
+
 def day_in_words(day):
     """Return a date as people write it: 2021年7月31日."""
     return f"{day.year}年{day.month}月{day.day}日"

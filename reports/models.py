@@ -5,6 +5,8 @@ import hashlib
 from django.conf import settings
 from django.db import models
 
+from cadres.dates import month_in_words
+
 from .params import StatsParams
 
 
@@ -58,7 +60,7 @@ class MonthlyReport(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.month:%Y年%m月}月度报表"
+        return f"{month_in_words(self.month)}月度报表"
 
     @property
     def params(self):

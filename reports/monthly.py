@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from audit.services import audit
-from cadres.dates import month_end
+from cadres.dates import month_end, month_in_words
 
 from .audit_actions import ReportAction
 from .crosscheck import require_checks_pass
@@ -81,7 +81,7 @@ def monthly_report_create(*, params, user=None, note="", preparer=None, today=No
         audit(
             action=ReportAction.MONTHLY_REPORT,
             user=user,
-            summary=f"{params.as_of:%Y年%m月}月度报表（{stats.total}人）{note}",
+            summary=f"{month_in_words(params.as_of)}月度报表（{stats.total}人）{note}",
             data={"params": params.as_dict(), "rows": stats.total, "report": report.pk},
         )
     return report
@@ -105,7 +105,7 @@ def monthly_report_mark_sent(*, report, user):
         audit(
             action=ReportAction.MONTHLY_SENT,
             user=user,
-            summary=f"{report.month:%Y年%m月}月度报表第{report.pk}号版本标记为已报送（{report.total}人）",
+            summary=f"{month_in_words(report.month)}月度报表第{report.pk}号版本标记为已报送（{report.total}人）",
             data={"report": report.pk, "sha256": report.sha256, "replaces": previous},
         )
     return report

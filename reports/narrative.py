@@ -4,7 +4,7 @@ import calendar
 
 from django.utils.html import format_html
 
-from cadres.dates import day_in_words
+from cadres.dates import day_in_words, month_in_words
 
 CHINESE_NUMERALS = "零一二三四五六七八九十"
 OTHER_CHANNEL_NAME = "其他"
@@ -40,7 +40,7 @@ def experience_html(stats, *, grassroots_url, organ_url):
 def as_of_text(as_of):
     """Return "2021年7月" for a month's last day (the article's "截至今年7月"), else the full date."""
     if as_of.day == calendar.monthrange(as_of.year, as_of.month)[1]:
-        return f"{as_of.year}年{as_of.month}月"
+        return month_in_words(as_of)
     return day_in_words(as_of)
 
 

@@ -130,7 +130,7 @@ def write_counted(book, stats, counted):
     params = stats.params
     years = chinese_count(params.recent_years)
     sheet = book.sheet(ROSTER_SHEET, [width for _, width in ROSTER_HEADER], header_row=1)
-    sheet.ws.oddHeader.center.text = f"{summary_title(params)}（花名册）  截至{params.as_of:%Y年%m月%d日}"
+    sheet.ws.oddHeader.center.text = f"{summary_title(params)}（花名册）  截至{day_in_words(params.as_of)}"
     sheet.row([title.format(years=years) for title, _ in ROSTER_HEADER], "header")
     as_of = params.as_of
     rows = counted.values_list(*ROSTER_FIELDS).iterator(chunk_size=ROSTER_CHUNK)

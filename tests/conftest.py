@@ -26,3 +26,21 @@ def tasks_run_immediately(settings):
 def reference_data(transactional_db):
     """Recreate the channels the data migration seeds, which a transactional test's flush removes."""
     CHANNELS_MIGRATION.seed(apps, None)
+
+
+@pytest.fixture
+def unit():
+    """The district's organization department, the unit most tests import into."""
+    from tests.factories import make_unit  # the models load only once Django is set up
+
+    return make_unit("下陆区委组织部")
+
+
+@pytest.fixture
+def section(client):
+    """A 干部科 user, logged in on `client`."""
+    from tests.factories import make_user
+
+    user = make_user("干部科")
+    client.force_login(user)
+    return user

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audit.services import audit
+from cadres.dates import month_in_words
 
 from ..audit_actions import ReportAction
 from ..crosscheck import CrossCheckError
@@ -34,7 +35,7 @@ def monthly_list(request):
             except CrossCheckError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, GENERATED.format(month=f"{report.month:%Y年%m月}", total=report.total))
+                messages.success(request, GENERATED.format(month=month_in_words(report.month), total=report.total))
                 return redirect(f"{reverse('monthly_detail', args=[report.pk])}?download=1")
     reports = monthly_versions(list(MonthlyReport.objects.defer("content")))
     lookup = channel_lookup()
@@ -59,7 +60,7 @@ def monthly_download(request, pk):
     audit(
         action=ReportAction.MONTHLY_DOWNLOAD,
         request=request,
-        summary=f"下载归档的{report.month:%Y年%m月}月度报表（编号{report.pk}）",
+        summary=f"下载归档的{month_in_words(report.month)}月度报表（编号{report.pk}）",
         data={"report": report.pk, "rows": report.total, "sha256": report.sha256},
     )
     return xlsx_response(bytes(report.content), report.filename)
@@ -71,5 +72,5 @@ def monthly_mark_sent(request, pk):
     """Mark one archived version as the one sent up the chain (报送), by the user now."""
     report = get_object_or_404(MonthlyReport.objects.defer("content"), pk=pk)
     monthly_report_mark_sent(report=report, user=request.user)
-    messages.success(request, MARKED_SENT.format(month=f"{report.month:%Y年%m月}", pk=report.pk))
+    messages.success(request, MARKED_SENT.format(month=month_in_words(report.month), pk=report.pk))
     return redirect("monthly_list")

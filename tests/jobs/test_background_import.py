@@ -12,22 +12,10 @@ from cadres.roster_import.services import IMPORTED
 from cadres.views.roster_import import UPLOAD_GONE
 from jobs.models import Job
 from jobs.work import CHANGED_SINCE_PREVIEW
-from tests.factories import make_cadre, make_id_number, make_unit, make_user, person, roster_bytes
+from tests.factories import make_cadre, make_id_number, make_user, person, roster_bytes
 from tests.roster_import.test_views import upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def unit():
-    return make_unit("下陆区委组织部")
-
-
-@pytest.fixture
-def section(client):
-    user = make_user("干部科")
-    client.force_login(user)
-    return user
 
 
 def confirm_in_background(client, capture):

@@ -18,18 +18,6 @@ pytestmark = pytest.mark.django_db
 BIRTH = datetime.date(1990, 5, 12)
 
 
-@pytest.fixture
-def unit():
-    return make_unit("下陆区委组织部")
-
-
-@pytest.fixture
-def section(client):
-    user = make_user("干部科")
-    client.force_login(user)
-    return user
-
-
 def roster_listed(client, query):
     response = client.get(reverse("cadre_list") + query)
     assert response.status_code == 200

@@ -23,18 +23,6 @@ from tests.factories import make_cadre, make_id_number, make_unit, make_user, pe
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def unit():
-    return make_unit("下陆区委组织部")
-
-
-@pytest.fixture
-def section(client):
-    user = make_user("干部科")
-    client.force_login(user)
-    return user
-
-
 def upload(client, data, name="花名册.xlsx", **fields):
     file = SimpleUploadedFile(name, data, content_type="application/octet-stream")
     return client.post(reverse("roster_import"), {"file": file, **fields})
