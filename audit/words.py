@@ -56,7 +56,8 @@ def _names(template):
     return lambda value: template.format("、".join(str(item) for item in value)) if value else ""
 
 
-# The keys every app writes, in words; a key missing here and not registered is left out (never shown raw).
+# The keys every app writes, in words, in the order they are said; a key missing here and not registered is
+# left out (never shown raw).
 KEY_WORDS = {
     "columns": _count("{}列"),
     "rows": _count("{}人"),
@@ -64,6 +65,8 @@ KEY_WORDS = {
     "cadres": _count("{}人"),
     "page": "第{}页".format,
     "months": "{}个月".format,
+    "from": "原为“{}”".format,
+    "to": "改为“{}”".format,
     "as_of": _date("截至{}"),
     "entered_on": _date("入库日期{}"),
     "changed_on": _date("变更日期{}"),
@@ -73,8 +76,6 @@ KEY_WORDS = {
     "planned_end": _date("计划至{}"),
     "returned_on": _date("{}销假"),
     "published_on": _date("{}发布"),
-    "from": "原为“{}”".format,
-    "to": "改为“{}”".format,
     "report": "归档编号{}".format,
     "replaces": "取代归档编号{}".format,
     "file": "文件“{}”".format,
@@ -99,6 +100,16 @@ KEY_WORDS = {
 
 # Long parts (the filters, the parameters) come after the figures, separated by "；".
 LAST = ("params", "query", "sha256")
+KEY_ORDER = {key: number for number, key in enumerate(KEY_WORDS)}
+
+
+def _said_order(item):
+    """Keys an app registers (what the event is about: the job, the import) first, then KEY_WORDS' order.
+
+    The data's own order cannot be used: PostgreSQL's jsonb keeps none (it sorts keys by length).
+    """
+    key = item[0]
+    return (key in KEY_ORDER, KEY_ORDER.get(key, 0), key)
 
 
 def describe(data, cache=None):
@@ -107,7 +118,7 @@ def describe(data, cache=None):
         return ""
     cache = {} if cache is None else cache
     short, long = [], []
-    for key, value in data.items():
+    for key, value in sorted(data.items(), key=_said_order):
         if value is None or (value in ("", []) and key not in _key_describers):
             continue
         if key in _key_describers:
