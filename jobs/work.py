@@ -56,7 +56,7 @@ def roster_export(job):
         as_of=as_of,
         recent_years=filterset.recent_years_value,
         user=job.owner,
-        title=EXPORT_TITLE.format(as_of=as_of),
+        title=EXPORT_TITLE.format(as_of=day_in_words(as_of)),
         progress=lambda done: job_progress(job, done),
     )
     job_progress(job, rows)
@@ -98,7 +98,7 @@ def lrmx_zip(job):
     audit(
         action=CadreAction.LRMX_EXPORT,
         user=job.owner,
-        summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(ids)) + "（后台任务）",
+        summary=LRMX_ZIP_SUMMARY.format(as_of=day_in_words(as_of), count=len(ids)) + "（后台任务）",
         data={"query": job.query, "as_of": as_of.isoformat(), "cadres": ids, "job": str(job.pk)},
     )
     return {"filename": LRMX_ZIP_FILENAME.format(as_of=as_of), "content_type": "application/zip", "content": content}

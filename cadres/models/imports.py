@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from ..dates import day_in_words
 from ..querysets import ImportBatchQuerySet
 
 
@@ -50,7 +51,7 @@ class ImportBatch(models.Model):
     def time_in_words(self):
         """Return when the import was made: 2026年12月3日 18:10."""
         when = timezone.localtime(self.created_at)
-        return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
+        return f"{day_in_words(when)} {when:%H:%M}"
 
     def name_in_words(self):
         """Return the import without its count: 2026年12月3日 18:10 导入的花名册“…”."""

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from ..choices import CadreStatus, Degree, Education, Gender, LeaveReason, PoliticalStatus, StudyMode, UnitKind
-from ..dates import day_in_words
+from ..dates import day_in_words, month_in_words
 from ..fields import IdNumberField
 from ..importing import synonyms
 from ..querysets import CadreQuerySet, UnitQuerySet
@@ -378,7 +378,7 @@ class Cadre(models.Model):
             return ""
         flag = self.MONTH_ONLY.get(name)
         if name == "retirement_month" or (flag and getattr(self, flag)):
-            return f"{day.year}年{day.month}月"
+            return month_in_words(day)
         return day_in_words(day)
 
     @property

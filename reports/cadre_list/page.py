@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from cadres.dates import day_in_words
 from cadres.models import Channel
 
 from ..params import ChannelLookup
@@ -121,6 +122,6 @@ def chip_text(name, field, cleaned, raw, form):
 def title_in_words(filterset, chips_list):
     """Return the print view's title: 干部名册（2021年7月31日）and the filters in words."""
     day = filterset.as_of_date
-    title = f"干部名册（{day.year}年{day.month}月{day.day}日）"
+    title = f"干部名册（{day_in_words(day)}）"
     words = [chip.label for chip in chips_list if not chip.label.startswith(filterset.form.fields["as_of"].label)]
     return title, "；".join(words)

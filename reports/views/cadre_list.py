@@ -44,10 +44,10 @@ PAGE_INVALID = "页码无效"
 SAVED = "已保存筛选“{name}”"
 DELETED = "已删除筛选“{name}”"
 SAVE_INVALID = "筛选未保存：{errors}"
-EXPORT_TITLE = "干部名单（截至{as_of.year}年{as_of.month}月{as_of.day}日）"
+EXPORT_TITLE = "干部名单（截至{as_of}）"  # as_of in words
 EXPORT_FILENAME = "干部名单_{as_of:%Y-%m-%d}.xlsx"
 LRMX_ZIP_FILENAME = "任免审批表_{as_of:%Y-%m-%d}.zip"
-LRMX_ZIP_SUMMARY = "截至{as_of.year}年{as_of.month}月{as_of.day}日，{count}人的任免审批表（.lrmx）"
+LRMX_ZIP_SUMMARY = "截至{as_of}，{count}人的任免审批表（.lrmx）"  # as_of in words
 LRMX_AS_OF_REQUIRED = "请指定计算年龄的日期（as_of=YYYY-MM-DD）：任免审批表上的年龄按此日期计算"
 LRMX_NOTHING = "没有符合条件的干部，未导出任何文件"
 # Parameters of the page itself, not filters: left out of the links the page builds.
@@ -201,7 +201,7 @@ def cadre_list_export(request):
         as_of=as_of,
         recent_years=filterset.recent_years_value,
         user=request.user,
-        title=EXPORT_TITLE.format(as_of=as_of),
+        title=EXPORT_TITLE.format(as_of=day_in_words(as_of)),
     )
     audit(
         action=ReportAction.ROSTER_EXPORT,
@@ -229,7 +229,7 @@ def cadre_list_lrmx_zip(request):
     audit(
         action=CadreAction.LRMX_EXPORT,
         request=request,
-        summary=LRMX_ZIP_SUMMARY.format(as_of=as_of, count=len(ids)),
+        summary=LRMX_ZIP_SUMMARY.format(as_of=day_in_words(as_of), count=len(ids)),
         data={"query": request.GET.urlencode(), "as_of": as_of.isoformat(), "cadres": ids},
     )
     return file_response(archive, LRMX_ZIP_FILENAME.format(as_of=as_of), "application/zip")
